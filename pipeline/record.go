@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/allystream/allystream/classifiers"
+)
+
+// SchemaVersion is the version of the output record schema (docs/record.schema.json). It is
+// sent as the "schema-version" header of every labeled record.
+const SchemaVersion = "1"
+
+// ContentType is the content-type header value of labeled records.
+const ContentType = "application/json"
+
+// Origin says where an input post came from: a Kafka position, or a file and line number.
+type Origin struct {
+	Topic     string `json:"topic,omitempty"`
+	Partition int    `json:"partition"`
+	Offset    int64  `json:"offset"`
+	File      string `json:"file,omitempty"`
+	Line      int    `json:"line,omitempty"`
+}
+
+// Record is one labeled post: the output of allystream, in Kafka and in offline files alike.
+type Record struct {
+	ID                string                    `json:"id"`
+	Text              string                    `json:"text"`
+	Language          classifiers.Language      `json:"language"`
+	Speaker           classifiers.SpeakerResult `json:"speaker"`
+	Labels            classifiers.Labels        `json:"labels"`
+	LexiconVersion    string                    `json:"lexicon_version"`
+	ClassifierVersion string                    `json:"classifier_version"`
+	ProcessedAt       time.Time                 `json:"processed_at"`
+	Source            Origin                    `json:"source"`
+	Post              json.RawMessage           `json:"post"`
+}
+
+// Classifier is what the Labeler needs of a classification engine; *classifiers.Engine
+// implements it.
+type Classifier interface {
+	Classify(text string) classifiers.Result
+	LexiconVersion() string
+}
+
+// Labeler is the one code path, shared by the streaming worker and the offline commands, that
+// turns a raw message value into a labeled Record. It is safe for concurrent use when its
+// Decoder and Classifier are.
+type Labeler struct {
+	Decoder    Decoder
+	Classifier Classifier
+	// Now returns the processing time. Default: time.Now, in UTC.
+	Now func() time.Time
+}
+
+// Label decodes and classifies one message. A returned error is an *InputError: the message
+// belongs in the dead-letter output.
+func (l *Labeler) Label(value []byte, origin Origin) (Record, error) {
+	post, err := l.Decoder.Decode(value)
+	if err != nil {
+		return Record{}, err
+	}
+	return l.LabelPost(post, origin), nil
+}
+
+// LabelPost classifies an already decoded post.
+func (l *Labeler) LabelPost(post Post, origin Origin) Record {
+	res := l.Classifier.Classify(post.Text)
+	return Record{
+		ID:                post.ID,
+		Text:              res.Text,
+		Language:          res.Language,
+		Speaker:           res.Speaker,
+		Labels:            res.Labels,
+		LexiconVersion:    l.Classifier.LexiconVersion(),
+		ClassifierVersion: classifiers.Version,
+		ProcessedAt:       l.now(),
+		Source:            origin,
+		Post:              post.Raw,
+	}
+}
+
+func (l *Labeler) now() time.Time {
+	if l.Now != nil {
+		return l.Now().UTC()
+	}
+	return time.Now().UTC()
+}
