@@ -1,0 +1,11 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+// evalCommand is implemented in its own work item; this placeholder keeps the tree building.
+func evalCommand(ctx context.Context, env *environment, args []string) error {
+	return errors.New("not implemented yet")
+}
