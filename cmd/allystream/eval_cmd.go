@@ -2,10 +2,126 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/allystream/allystream/classifiers"
+	"github.com/allystream/allystream/internal/eval"
+	"github.com/allystream/allystream/lexicons"
+	"github.com/allystream/allystream/pipeline"
 )
 
-// evalCommand is implemented in its own work item; this placeholder keeps the tree building.
+// evalConfig holds the flags of "allystream eval".
+type evalConfig struct {
+	gold          string
+	json          bool
+	disagreements string
+	lexicons      string
+	mapping       eval.Mapping
+}
+
+// evalCommand scores the classifiers against a hand-coded gold file and prints the report.
 func evalCommand(ctx context.Context, env *environment, args []string) error {
-	return errors.New("not implemented yet")
+	cfg, err := parseEvalFlags(env, args)
+	if err != nil {
+		return err
+	}
+	gold, err := readGoldFile(cfg.gold, cfg.mapping)
+	if err != nil {
+		return err
+	}
+	labeler, err := newOfflineLabeler(cfg.lexicons, pipeline.DefaultLimits())
+	if err != nil {
+		return err
+	}
+	report := eval.Evaluate(labeler, gold)
+	if len(report.Skipped) > 0 {
+		fmt.Fprintf(env.stderr, "allystream eval: %d gold posts rejected by the input decoder were not scored\n", len(report.Skipped))
+	}
+	if cfg.disagreements != "" {
+		if err := writeDisagreements(cfg.disagreements, report); err != nil {
+			return err
+		}
+	}
+	return writeEvalReport(env, report, cfg.json)
+}
+
+func parseEvalFlags(env *environment, args []string) (evalConfig, error) {
+	var cfg evalConfig
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.StringVar(&cfg.gold, "gold", "", "hand-coded gold JSONL `file` (required)")
+	fs.BoolVar(&cfg.json, "json", false, "print the report as JSON instead of tables")
+	fs.StringVar(&cfg.disagreements, "disagreements", "", "write every miss (FP/FN per label, speaker mismatch) as JSONL to `file`")
+	fs.StringVar(&cfg.lexicons, "lexicons", "", "lexicon override `dir` (default: the embedded lexicons)")
+	fs.Var(&cfg.mapping, "map", "read a label from a differently named gold field, `field=label` (repeatable, e.g. caring=empathy)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: allystream eval --gold FILE [--json] [--disagreements FILE] [--lexicons DIR] [--map field=label]")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, env, args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	}
+	if cfg.gold == "" {
+		return cfg, fmt.Errorf("%w: --gold is required", errUsage)
+	}
+	return cfg, nil
+}
+
+func readGoldFile(path string, m eval.Mapping) ([]eval.Gold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open gold file: %w", err)
+	}
+	defer f.Close()
+	gold, err := eval.ReadGoldMapped(f, m)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return gold, nil
+}
+
+// newOfflineLabeler loads the lexicons (embedded, plus overrides in dir when not empty) and
+// returns the Labeler the offline commands share with the streaming worker.
+func newOfflineLabeler(dir string, limits pipeline.Limits) (*pipeline.Labeler, error) {
+	set, err := lexicons.Load(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load lexicons: %w", err)
+	}
+	engine, err := classifiers.New(set)
+	if err != nil {
+		return nil, fmt.Errorf("build classifiers: %w", err)
+	}
+	return &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: limits}, Classifier: engine}, nil
+}
+
+func writeDisagreements(path string, r *eval.Report) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create disagreements file: %w", err)
+	}
+	if err := r.WriteDisagreements(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close disagreements file: %w", err)
+	}
+	return nil
+}
+
+func writeEvalReport(env *environment, r *eval.Report, asJSON bool) error {
+	if !asJSON {
+		return r.WriteText(env.stdout)
+	}
+	enc := json.NewEncoder(env.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write JSON report: %w", err)
+	}
+	return nil
 }

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEvalCommandText(t *testing.T) {
+	code, out, stderr := offlineRun(t, "", "eval", "--gold", "testdata/gold.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{"posts 4, skipped 0", "macro-F1 over empathy, anger, privilege_framed, disadvantage_framed:", "gold \\ predicted"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestEvalCommandJSONWithMappingAndDisagreements(t *testing.T) {
+	dis := filepath.Join(t.TempDir(), "miss.jsonl")
+	code, out, stderr := offlineRun(t, "", "eval", "--gold", "testdata/gold.jsonl", "--json",
+		"--map", "tender=spokesperson", "--disagreements", dis)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	var report struct {
+		Posts  int `json:"posts"`
+		Labels []struct {
+			Label string `json:"label"`
+			N     int    `json:"n"`
+		} `json:"labels"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	n := map[string]int{}
+	for _, l := range report.Labels {
+		n[l.Label] = l.N
+	}
+	// g4 codes anger, and spokesperson through the "tender" field; the mapping replaces the
+	// "spokesperson" field, which g1-g3 code but is no longer read.
+	if report.Posts != 4 || n["anger"] != 4 || n["empathy"] != 3 || n["spokesperson"] != 1 {
+		t.Errorf("posts %d, scored %v", report.Posts, n)
+	}
+	data, err := os.ReadFile(dis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if line != "" && !json.Valid([]byte(line)) {
+			t.Errorf("disagreement line is not JSON: %s", line)
+		}
+	}
+}
+
+func TestEvalCommandErrors(t *testing.T) {
+	broken := filepath.Join(t.TempDir(), "broken.jsonl")
+	if err := os.WriteFile(broken, []byte("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"gold required", []string{"eval"}, 2, "--gold is required"},
+		{"unknown mapped label", []string{"eval", "--gold", "testdata/gold.jsonl", "--map", "x=kindness"}, 2, `unknown label "kindness"`},
+		{"stray argument", []string{"eval", "--gold", "testdata/gold.jsonl", "extra"}, 2, "unexpected arguments"},
+		{"missing file", []string{"eval", "--gold", "testdata/nope.jsonl"}, 1, "open gold file"},
+		{"broken line", []string{"eval", "--gold", broken}, 1, "gold line 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := offlineRun(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+				t.Fatalf("exit %d (want %d), stderr:\n%s\nwant it to contain %q", code, tt.code, stderr, tt.stderr)
+			}
+		})
+	}
+}
