@@ -26,13 +26,16 @@ const (
 	ReasonTextNotStr  Reason = "text_not_string"
 	ReasonTextTooLong Reason = "text_too_long"
 	ReasonEmptyText   Reason = "empty_text"
+	// ReasonRecordTooLarge is set by the worker, not the decoder: the labeled record would
+	// exceed the largest message the output accepts.
+	ReasonRecordTooLarge Reason = "record_too_large"
 )
 
 // Reasons lists every dead-letter reason, for metrics pre-registration and docs.
 func Reasons() []Reason {
 	return []Reason{ReasonEmptyValue, ReasonTooLarge, ReasonInvalidUTF8, ReasonInvalidJSON,
 		ReasonNotObject, ReasonMissingID, ReasonInvalidID, ReasonMissingText, ReasonTextNotStr,
-		ReasonTextTooLong, ReasonEmptyText}
+		ReasonTextTooLong, ReasonEmptyText, ReasonRecordTooLarge}
 }
 
 // InputError is a problem with one input message. It is permanent: retrying the same bytes
