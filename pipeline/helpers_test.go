@@ -57,7 +57,7 @@ func newLabeler(t testing.TB, limits pipeline.Limits) *pipeline.Labeler {
 
 // startWorker runs a worker until the test ends, returning a stop function that cancels it
 // and returns Run's error.
-func (e *testEnv) startWorker(t testing.TB, cfg pipeline.Config, log *zap.Logger) (stop func() error) {
+func (e *testEnv) startWorker(t testing.TB, cfg pipeline.Config, log *zap.Logger, opts ...func(*pipeline.Worker)) (stop func() error) {
 	t.Helper()
 	src, err := pipeline.NewKafkaSource(cfg, log)
 	if err != nil {
@@ -68,6 +68,9 @@ func (e *testEnv) startWorker(t testing.TB, cfg pipeline.Config, log *zap.Logger
 		t.Fatal(err)
 	}
 	w := &pipeline.Worker{Config: cfg, Source: src, Sink: sink, Labeler: newLabeler(t, cfg.Limits), Log: log}
+	for _, o := range opts {
+		o(w)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- w.Run(ctx) }()
@@ -216,4 +219,48 @@ func header(m kafka.Message, key string) string {
 		}
 	}
 	return ""
+}
+
+// committed returns the group's committed offset per partition of topic (-1: none).
+func (e *testEnv) committed(t testing.TB, group, topic string) map[int]int64 {
+	t.Helper()
+	c := &kafka.Client{Addr: kafka.TCP(e.cfg.Brokers...), Timeout: 5 * time.Second}
+	resp, err := c.OffsetFetch(context.Background(), &kafka.OffsetFetchRequest{GroupID: group,
+		Topics: map[string][]int{topic: e.partitions(t, topic)}})
+	if err != nil {
+		t.Fatalf("fetch committed offsets: %v", err)
+	}
+	out := map[int]int64{}
+	for _, p := range resp.Topics[topic] {
+		out[p.Partition] = p.CommittedOffset
+	}
+	return out
+}
+
+// sumOffsets adds up committed offsets, counting "none" as 0.
+func sumOffsets(offs map[int]int64) int64 {
+	var n int64
+	for _, o := range offs {
+		n += max(o, 0)
+	}
+	return n
+}
+
+// slowSink delays every Write, to keep batches in flight.
+type slowSink struct {
+	pipeline.Sink
+	delay time.Duration
+}
+
+func (s slowSink) Write(ctx context.Context, outs []pipeline.Output) error {
+	select {
+	case <-time.After(s.delay):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return s.Sink.Write(ctx, outs)
+}
+
+func withSlowSink(d time.Duration) func(*pipeline.Worker) {
+	return func(w *pipeline.Worker) { w.Sink = slowSink{w.Sink, d} }
 }

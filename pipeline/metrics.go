@@ -83,3 +83,14 @@ func (m *Metrics) observeLag(msg Message) {
 	}
 	m.lag.WithLabelValues(msg.Origin.Topic, strconv.Itoa(msg.Origin.Partition)).Set(float64(msg.HighWaterMark - msg.Origin.Offset - 1))
 }
+
+// DeadLetters returns the dead-letter counter for reason, for tests and dashboards checks.
+func (m *Metrics) DeadLetters(reason Reason) prometheus.Counter {
+	return m.deadLetters.WithLabelValues(string(reason))
+}
+
+// RecordsIn returns the counter of fetched input messages.
+func (m *Metrics) RecordsIn() prometheus.Counter { return m.recordsIn }
+
+// RecordsOut returns the counter of acknowledged labeled records.
+func (m *Metrics) RecordsOut() prometheus.Counter { return m.recordsOut }

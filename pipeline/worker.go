@@ -150,9 +150,10 @@ func (w *Worker) setConnected(err error) {
 	w.Health.SetConnected(err == nil)
 }
 
-// errGraceExpired reports that a batch could not be published before shutdown.
-var errGraceExpired = errors.New("grace period expired")
+// ErrGracePeriodExpired is returned (wrapped) by Run when the batch in flight could not be
+// published within Config.GracePeriod after cancellation.
+var ErrGracePeriodExpired = errors.New("grace period expired")
 
 func graceErr(what string, n int, cause error) error {
-	return fmt.Errorf("%s %d messages: %w (last error: %v)", what, n, errGraceExpired, cause)
+	return fmt.Errorf("%s %d messages: %w (last error: %v)", what, n, ErrGracePeriodExpired, cause)
 }
