@@ -534,7 +534,7 @@ type progress struct {
 }
 
 func newProgress(stderr io.Writer) *progress {
-	return &progress{w: stderr, on: isTerminal(stderr)}
+	return &progress{w: stderr, on: isCharDevice(stderr)}
 }
 
 func (p *progress) tick(s classifyStats) {
@@ -551,8 +551,8 @@ func (p *progress) done(s classifyStats) {
 	}
 }
 
-// isTerminal reports whether w is a character device such as a terminal.
-func isTerminal(w io.Writer) bool {
+// isCharDevice reports whether w is a character device such as a terminal.
+func isCharDevice(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
