@@ -264,3 +264,44 @@ func (s slowSink) Write(ctx context.Context, outs []pipeline.Output) error {
 func withSlowSink(d time.Duration) func(*pipeline.Worker) {
 	return func(w *pipeline.Worker) { w.Sink = slowSink{w.Sink, d} }
 }
+
+// outputWatcher consumes the output topic in the background for the whole test.
+type outputWatcher struct {
+	mu   sync.Mutex
+	msgs []kafka.Message
+}
+
+func newOutputWatcher(t testing.TB, e *testEnv) *outputWatcher {
+	w := &outputWatcher{}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for _, p := range e.partitions(t, "labeled") {
+		r := kafka.NewReader(kafka.ReaderConfig{Brokers: e.cfg.Brokers, Topic: "labeled", Partition: p, MaxWait: 50 * time.Millisecond})
+		wg.Go(func() {
+			defer r.Close()
+			for {
+				m, err := r.FetchMessage(ctx)
+				if err != nil {
+					return
+				}
+				w.mu.Lock()
+				w.msgs = append(w.msgs, m)
+				w.mu.Unlock()
+			}
+		})
+	}
+	t.Cleanup(func() { cancel(); wg.Wait() })
+	return w
+}
+
+func (w *outputWatcher) count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.msgs)
+}
+
+func (w *outputWatcher) messages() []kafka.Message {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]kafka.Message(nil), w.msgs...)
+}

@@ -1,0 +1,77 @@
+package pipeline_test
+
+import (
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/allystream/allystream/pipeline"
+	"github.com/twmb/franz-go/pkg/kmsg"
+)
+
+// TestWorkerRidesOutProduceOutage makes the broker drop every produce to the output and
+// DLQ topics for a while (as during a leader election or a dead broker). The worker must
+// retry, report not ready, never commit past what it published, and resume by itself.
+func TestWorkerRidesOutProduceOutage(t *testing.T) {
+	env := newTestEnv(t, 2)
+	var down, dropped atomic.Bool
+	env.broker.Cluster().ControlKey(int16(kmsg.Produce), func(req kmsg.Request) (kmsg.Response, error, bool) {
+		env.broker.Cluster().KeepControl()
+		if down.Load() && producesOutput(req.(*kmsg.ProduceRequest)) {
+			dropped.Store(true)
+			return nil, errors.New("injected outage"), true
+		}
+		return nil, nil, false
+	})
+	before, beforeIDs := posts("before", 300)
+	env.produce(t, "posts", before...)
+	health := &pipeline.Health{}
+	env.startWorker(t, env.cfg, testLogger(t), func(w *pipeline.Worker) { w.Health = health })
+	env.consume(t, "labeled", 20*time.Second, allIDs(beforeIDs))
+	waitFor(t, 5*time.Second, "ready before the outage", health.Ready)
+	base := sumOffsets(env.committed(t, env.cfg.GroupID, "posts"))
+
+	down.Store(true)
+	during, duringIDs := posts("during", 300)
+	env.produce(t, "posts", during...)
+	waitFor(t, 10*time.Second, "not ready during the outage", func() bool { return !health.Ready() })
+	if !dropped.Load() {
+		t.Fatal("the outage dropped no produce request")
+	}
+	time.Sleep(2 * time.Second)
+	if got := sumOffsets(env.committed(t, env.cfg.GroupID, "posts")); got != base {
+		t.Fatalf("committed offsets moved from %d to %d while nothing could be published", base, got)
+	}
+	down.Store(false)
+
+	got := env.consume(t, "labeled", 30*time.Second, allIDs(duringIDs))
+	if missing := missingIDs(duringIDs, got); len(missing) > 0 {
+		t.Fatalf("%d posts produced during the outage were never labeled", len(missing))
+	}
+	waitFor(t, 10*time.Second, "ready again after the outage", health.Ready)
+	waitFor(t, 10*time.Second, "all offsets committed", func() bool {
+		return sumOffsets(env.committed(t, env.cfg.GroupID, "posts")) == int64(len(before)+len(during))
+	})
+}
+
+func producesOutput(req *kmsg.ProduceRequest) bool {
+	for _, topic := range req.Topics {
+		if topic.Topic == "labeled" || topic.Topic == "dead" {
+			return true
+		}
+	}
+	return false
+}
+
+// waitFor polls cond every 50ms until it holds or timeout passes.
+func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s waiting for: %s", timeout, what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
