@@ -1,28 +1,115 @@
 package classifiers
 
-import "github.com/allystream/allystream/lexicons"
+import (
+	"fmt"
+
+	"github.com/allystream/allystream/lexicons"
+)
 
 // Version is the classifier version written into every record (semver).
-const Version = "0.1.0"
+const Version = "0.2.0"
 
-// Engine classifies posts. It is safe for concurrent use by many goroutines.
-//
-// BOOTSTRAP: this placeholder returns every label absent; the classifiers work replaces it.
+// Engine classifies posts. It is immutable after New and safe for concurrent use by many
+// goroutines.
 type Engine struct {
-	set *lexicons.Set
+	set        *lexicons.Set
+	a          *analyzer
+	index      map[string][]*cpattern // first token -> patterns that can start there
+	joined     map[string][]*cpattern // space-less phrase -> patterns, for hashtags
+	shouts     []*crule
+	thresholds [numLabels]float64
+	words      wordSets
 }
 
-// New builds an Engine from a loaded lexicon set.
+// wordSets are the word lists the engine reads directly.
+type wordSets struct {
+	negators, negExceptions, first, third, reporting, english, capsExempt map[string]bool
+}
+
+// New builds an Engine from a loaded lexicon set: it loads prose's model once and compiles
+// every rule into a token-indexed matcher.
 func New(set *lexicons.Set) (*Engine, error) {
-	return &Engine{set: set}, nil
+	if set == nil {
+		return nil, fmt.Errorf("new classifier engine: nil lexicon set")
+	}
+	a, err := newAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("new classifier engine: load prose model: %w", err)
+	}
+	e := &Engine{set: set, a: a, index: map[string][]*cpattern{}, joined: map[string][]*cpattern{}}
+	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set}
+	for i, name := range labelOrder {
+		l := set.Label(name)
+		if l == nil {
+			return nil, fmt.Errorf("new classifier engine: lexicons have no label %q", name)
+		}
+		e.thresholds[i] = l.Threshold
+		e.addRules(c, l, i)
+	}
+	e.words = wordSets{
+		negators: c.wordSet("negators"), negExceptions: c.wordSet("negation_exceptions"),
+		first: c.wordSet("first_person"), third: c.wordSet("third_person"),
+		reporting: c.wordSet("reporting_verbs"), english: c.wordSet("english"),
+		capsExempt: c.wordSet("caps_exempt"),
+	}
+	return e, nil
+}
+
+func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
+	for _, r := range l.Rules {
+		cr := &crule{Rule: r, label: label}
+		if r.Kind == lexicons.KindShout {
+			e.shouts = append(e.shouts, cr)
+			continue
+		}
+		for _, p := range r.Match {
+			e.addPattern(c.pattern(p, cr, false))
+		}
+		for _, p := range r.With {
+			e.addPattern(c.pattern(p, cr, true))
+		}
+	}
+}
+
+func (e *Engine) addPattern(cp *cpattern) {
+	for first := range cp.elems[0].set.byFirst {
+		e.index[first] = append(e.index[first], cp)
+	}
+	for _, f := range joinedForms(cp) {
+		e.joined[f] = append(e.joined[f], cp)
+	}
 }
 
 // LexiconVersion is the content hash of the lexicons the engine was built from.
 func (e *Engine) LexiconVersion() string { return e.set.Version() }
 
 // Classify labels one post. It never panics and never returns offsets outside Result.Text.
-func (e *Engine) Classify(text string) Result {
-	r := Result{Text: text, Language: Language{Code: "en", Supported: true}}
-	r.Speaker.Role = RoleUnknown
+func (e *Engine) Classify(text string) (r Result) {
+	r = emptyResult(cleanText(text), true)
+	defer func() {
+		if recover() != nil {
+			r = emptyResult(r.Text, true)
+		}
+	}()
+	p := &post{e: e, text: r.Text}
+	p.toks, p.hashtags = e.a.tokenize(p.text, make([]token, 0, 48), nil)
+	if !e.isEnglish(p) {
+		return emptyResult(r.Text, false)
+	}
+	e.findHits(p)
+	e.score(p, &r)
+	return r
+}
+
+// emptyResult is a result with every label absent and the speaker unknown.
+func emptyResult(text string, english bool) Result {
+	r := Result{Text: text, Language: Language{Code: "und"}}
+	if english {
+		r.Language = Language{Code: "en", Supported: true}
+	}
+	r.Speaker = SpeakerResult{Role: RoleUnknown, Evidence: []Evidence{}}
+	for i := 0; i < speakerIdx; i++ {
+		labelResult(&r, i).Evidence = []Evidence{}
+	}
 	return r
 }

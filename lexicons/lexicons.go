@@ -1,25 +1,67 @@
 // Package lexicons loads, validates and versions the rule and word-list files that drive the
 // classifiers.
+//
+// The shipped files live in data/ and are embedded in the binary. A user directory given to
+// Load adds to or overrides them without a rebuild; see README.md for the file format, the
+// rule kinds, the scoring and the override semantics.
 package lexicons
 
 import (
+	"embed"
 	"fmt"
-	"io"
+	"io/fs"
+	"sort"
 	"strings"
 )
 
-// Set is a loaded, validated collection of lexicon files.
-//
-// BOOTSTRAP: placeholder; the classifiers work replaces the implementation and keeps the
-// exported signatures below.
+//go:embed data
+var embedded embed.FS
+
+// Set is a loaded, validated collection of lexicon files. It is immutable after Load and safe
+// for concurrent use.
 type Set struct {
 	version string
+	files   []FileInfo
+	labels  map[string]*Label
+	lists   map[string]*List
+}
+
+// FileInfo describes one loaded file.
+type FileInfo struct {
+	Name   string // file name as used in evidence and errors
+	Origin string // "embedded" or "override"
+	SHA256 string // hex digest of the file's bytes
+}
+
+// LabelNames lists the labels that have a rules file, speaker last.
+func LabelNames() []string {
+	return []string{"empathy", "anger", "privilege_framed", "disadvantage_framed", "spokesperson", SpeakerLabel}
+}
+
+// RequiredLists are the word lists the classifier reads directly, besides those that rules
+// reference as {name}.
+func RequiredLists() []string {
+	return []string{"negators", "negation_exceptions", "first_person", "third_person",
+		"reporting_verbs", "english", "caps_exempt"}
 }
 
 // Load reads the embedded lexicons and, when overrideDir is not empty, the user's files in it,
 // which add to or override embedded entries. A validation failure is returned as an ErrorList.
 func Load(overrideDir string) (*Set, error) {
-	return &Set{version: "bootstrap"}, nil
+	b := newBuilder()
+	base, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, fmt.Errorf("load embedded lexicons: %w", err)
+	}
+	if err := b.addDir(base, "", false); err != nil {
+		return nil, fmt.Errorf("load embedded lexicons: %w", err)
+	}
+	if overrideDir != "" {
+		if err := b.addOverrideDir(overrideDir); err != nil {
+			return nil, err
+		}
+	}
+	return b.finish()
 }
 
 // Lint validates the lexicon files in dir (as Load would, on top of the embedded set) and
@@ -32,31 +74,26 @@ func Lint(dir string) error {
 // Version is a content hash of every loaded file.
 func (s *Set) Version() string { return s.version }
 
-// WriteSummary writes a human-readable listing of what is loaded: files, their versions,
-// and every entry with its label, rule id and file:line.
-func (s *Set) WriteSummary(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "lexicon version %s\n", s.version)
-	return err
-}
+// Files lists the loaded files in load order.
+func (s *Set) Files() []FileInfo { return append([]FileInfo(nil), s.files...) }
 
-// Error is one problem in a lexicon file, at a 1-based line and column.
-type Error struct {
-	File string
-	Line int
-	Col  int
-	Msg  string
-}
+// Label returns the rules of a label (see LabelNames), or nil.
+func (s *Set) Label(name string) *Label { return s.labels[name] }
 
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
+// List returns a word list by name (its file name without .txt), or nil.
+func (s *Set) List(name string) *List { return s.lists[name] }
 
-// ErrorList is every problem found while loading; its Error() has one "file:line:col: message"
-// line per problem.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
+// ListNames returns the names of every loaded word list, sorted.
+func (s *Set) ListNames() []string {
+	names := make([]string, 0, len(s.lists))
+	for n := range s.lists {
+		names = append(names, n)
 	}
-	return strings.Join(lines, "\n")
+	sort.Strings(names)
+	return names
+}
+
+// isLexiconFile says whether a file name is a rules file or a word list.
+func isLexiconFile(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") || strings.HasSuffix(name, ".txt")
 }

@@ -1,0 +1,151 @@
+package classifiers
+
+// Context windows, in word tokens.
+const (
+	negWindow     = 3 // a negator this close before a cue cancels it
+	subjectWindow = 6 // how far back the subject of a feeling is looked for
+)
+
+// negated reports whether a negator stands within negWindow words before token s, in the
+// same clause, and is not part of a fixed phrase such as "not only".
+func (e *Engine) negated(p *post, s int) bool {
+	clause := p.toks[s].clause
+	words := 0
+	for i := s - 1; i >= 0 && words < negWindow; i-- {
+		t := &p.toks[i]
+		if t.clause != clause {
+			break
+		}
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		if e.isNegator(t) && !(i+1 < len(p.toks) && e.words.negExceptions[p.toks[i+1].norm]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) isNegator(t *token) bool {
+	return e.words.negators[t.norm] || (t.alt != "" && e.words.negators[t.alt])
+}
+
+// ownVoice reports whether a cue at tokens [s,e) is in the writer's own voice: not inside
+// quotation marks and not after a third party's reporting verb in the same sentence.
+func (e *Engine) ownVoice(p *post, s, end int) bool {
+	return !p.inQuotes(p.toks[s].start, p.toks[end-1].end) && !e.reported(p, s)
+}
+
+// reported looks back through the sentence for a reporting verb ("said", "claims") whose
+// subject is not the writer. A first-person word met first means the writer speaks.
+func (e *Engine) reported(p *post, s int) bool {
+	sent := p.toks[s].sent
+	for i := s - 1; i >= 0 && p.toks[i].sent == sent; i-- {
+		t := &p.toks[i]
+		if e.words.first[t.norm] {
+			return false
+		}
+		if e.words.reporting[t.norm] {
+			return !e.firstPersonBefore(p, i)
+		}
+	}
+	return false
+}
+
+// firstPersonBefore reports whether the word just before token i is first person ("I said").
+func (e *Engine) firstPersonBefore(p *post, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if p.toks[j].kind == tokWord {
+			return e.words.first[p.toks[j].norm]
+		}
+	}
+	return false
+}
+
+// writerSubject reports whether the feeling at token s is the writer's. Looking back through
+// the clause, a first-person word makes it the writer's and a third-person word someone
+// else's. When no pronoun decides, a noun followed by a verb ("protesters were") makes it
+// someone else's; that is the one place the engine asks for part-of-speech tags.
+func (e *Engine) writerSubject(p *post, s int) bool {
+	decided, mine, words := e.pronounSubject(p, s)
+	if decided {
+		return mine
+	}
+	if words < 2 {
+		return true
+	}
+	return !e.nounSubject(p, s)
+}
+
+func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool, words int) {
+	clause := p.toks[s].clause
+	for i := s - 1; i >= 0 && words < subjectWindow && p.toks[i].clause == clause; i-- {
+		t := &p.toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		switch {
+		case e.words.first[t.norm]:
+			return true, true, words
+		case e.words.third[t.norm]:
+			return true, false, words
+		}
+	}
+	return false, false, words
+}
+
+// nounSubject reports a noun before a verb in the clause before token s.
+func (e *Engine) nounSubject(p *post, s int) bool {
+	clause := p.toks[s].clause
+	sawVerb, words := false, 0
+	for i := s - 1; i >= 0 && words < subjectWindow && p.toks[i].clause == clause; i-- {
+		if p.toks[i].kind != tokWord {
+			continue
+		}
+		words++
+		tag := p.tag(i)
+		switch {
+		case hasPrefix(tag, "VB") || tag == "MD":
+			sawVerb = true
+		case hasPrefix(tag, "NN") && sawVerb:
+			return true
+		}
+	}
+	return false
+}
+
+// inQuotes reports whether bytes [start,end) lie inside a pair of double quotation marks.
+func (p *post) inQuotes(start, end int) bool {
+	if p.quotes == nil {
+		p.quotes = findQuotes(p)
+	}
+	for _, q := range p.quotes {
+		if start >= q.start && end <= q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// findQuotes pairs double quotation marks in order. It returns a non-nil slice.
+func findQuotes(p *post) []span {
+	out := []span{}
+	open := -1
+	for i := range p.toks {
+		t := &p.toks[i]
+		if t.kind != tokPunct || !isDoubleQuote(p.text[t.start:t.end]) {
+			continue
+		}
+		if open < 0 {
+			open = t.end
+			continue
+		}
+		out = append(out, span{open, t.start})
+		open = -1
+	}
+	return out
+}
+
+func isDoubleQuote(s string) bool { return s == "\"" || s == "\u201c" || s == "\u201d" }

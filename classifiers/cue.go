@@ -1,0 +1,99 @@
+package classifiers
+
+import "github.com/allystream/allystream/lexicons"
+
+// cue is a hit that survived its context checks and counts towards a label.
+type cue struct {
+	s, e       int // tokens
+	start, end int // bytes
+	rule       *crule
+	ref        string
+}
+
+// labelCues gathers the cues of every label from the hits of a post.
+type labelCues struct {
+	cues   [numLabels][]cue
+	vetoes [numLabels][]cue
+}
+
+// collect sorts hits into cues and vetoes, pairing the two sides of near rules and
+// applying negation, voice and subject checks.
+func (e *Engine) collect(p *post) *labelCues {
+	lc := &labelCues{}
+	for _, h := range p.hits {
+		r := h.p.rule
+		switch r.Kind {
+		case lexicons.KindVeto:
+			if !e.negated(p, h.s) {
+				lc.vetoes[r.label] = append(lc.vetoes[r.label], hitCue(h))
+			}
+		case lexicons.KindNear:
+			if !h.p.with {
+				e.pairNear(p, h, lc)
+			}
+		default:
+			e.accept(p, hitCue(h), lc)
+		}
+	}
+	for _, r := range e.shouts {
+		for _, c := range e.shoutCues(p, r) {
+			lc.cues[r.label] = append(lc.cues[r.label], c)
+		}
+	}
+	return lc
+}
+
+func hitCue(h hit) cue {
+	return cue{s: h.s, e: h.e, start: h.start, end: h.end, rule: h.p.rule, ref: h.p.ref}
+}
+
+// accept adds c to its label when its context allows.
+func (e *Engine) accept(p *post, c cue, lc *labelCues) {
+	r := c.rule
+	switch {
+	case r.Negatable && e.negated(p, c.s):
+	case r.OwnVoice && !e.ownVoice(p, c.s, c.e):
+	case r.WriterSubject && !e.writerSubject(p, c.s):
+	default:
+		lc.cues[r.label] = append(lc.cues[r.label], c)
+	}
+}
+
+// pairNear finds the nearest with-side hit of the same rule for a match-side hit h, in
+// the same sentence, not overlapping and within the rule's window, and accepts the span
+// that covers both.
+func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
+	best, bestDist := -1, 1<<30
+	for i, o := range p.hits {
+		if o.p.rule != h.p.rule || !o.p.with || p.toks[o.s].sent != p.toks[h.s].sent {
+			continue
+		}
+		d := tokenGap(h, o)
+		if d >= 0 && d <= h.p.rule.Window && d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return
+	}
+	o := p.hits[best]
+	c := hitCue(h)
+	if o.s < c.s {
+		c.s, c.start = o.s, o.start
+	}
+	if o.e > c.e {
+		c.e, c.end = o.e, o.end
+	}
+	e.accept(p, c, lc)
+}
+
+// tokenGap is the number of tokens between two hits, or -1 when they overlap.
+func tokenGap(a, b hit) int {
+	switch {
+	case b.s >= a.e:
+		return b.s - a.e
+	case a.s >= b.e:
+		return a.s - b.e
+	}
+	return -1
+}

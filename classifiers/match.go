@@ -1,0 +1,132 @@
+package classifiers
+
+import "github.com/allystream/allystream/lexicons"
+
+// hit is one match of a compiled pattern: tokens [s,e) and bytes [start,end).
+type hit struct {
+	p          *cpattern
+	s, e       int
+	start, end int
+}
+
+// findHits runs every pattern that can start at each token, and the hashtag index.
+func (e *Engine) findHits(p *post) {
+	for i := range p.toks {
+		t := &p.toks[i]
+		if !t.matchable() {
+			continue
+		}
+		e.tryAll(p, e.index[t.norm], i)
+		if t.alt != "" {
+			e.tryAll(p, e.index[t.alt], i)
+		}
+	}
+	for _, h := range p.hashtags {
+		e.matchHashtag(p, h)
+	}
+}
+
+func (e *Engine) tryAll(p *post, cands []*cpattern, i int) {
+	for _, cp := range cands {
+		if end, ok := matchElems(p, cp.elems, i, p.toks[i].sent); ok {
+			p.addHit(hit{p: cp, s: i, e: end, start: p.toks[i].start, end: p.toks[end-1].end})
+		}
+	}
+}
+
+// matchHashtag matches a hashtag body as a whole against the space-less lexicon forms.
+func (e *Engine) matchHashtag(p *post, h span) {
+	key := joinKey(lowerASCII(p.text[h.start:h.end]))
+	cands := append(e.joined[key], e.joined["#"+key]...)
+	if len(cands) == 0 {
+		return
+	}
+	s, end := -1, -1
+	for i := range p.toks {
+		if p.toks[i].start >= h.start && p.toks[i].end <= h.end {
+			if s < 0 {
+				s = i
+			}
+			end = i + 1
+		}
+	}
+	if s < 0 {
+		return
+	}
+	for _, cp := range cands {
+		p.addHit(hit{p: cp, s: s, e: end, start: h.start, end: h.end})
+	}
+}
+
+// matchElems matches elems from token i within sentence sent and returns the end token.
+func matchElems(p *post, elems []celem, i int, sent int32) (int, bool) {
+	if len(elems) == 0 {
+		return i, true
+	}
+	el := &elems[0]
+	switch el.kind {
+	case lexicons.ElemWords, lexicons.ElemList:
+		return matchSet(p, el.set, elems[1:], i, sent)
+	case lexicons.ElemTag:
+		if usable(p, i, sent) && hasPrefix(p.tag(i), el.tag) {
+			return matchElems(p, elems[1:], i+1, sent)
+		}
+	case lexicons.ElemAny:
+		if usable(p, i, sent) {
+			return matchElems(p, elems[1:], i+1, sent)
+		}
+	case lexicons.ElemGap:
+		for k := 0; k <= lexicons.GapMax; k++ {
+			if k > 0 && !usable(p, i+k-1, sent) {
+				break
+			}
+			if end, ok := matchElems(p, elems[1:], i+k, sent); ok {
+				return end, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func matchSet(p *post, set *seqSet, rest []celem, i int, sent int32) (int, bool) {
+	if !usable(p, i, sent) {
+		return 0, false
+	}
+	t := &p.toks[i]
+	for _, key := range [2]string{t.norm, t.alt} {
+		if key == "" {
+			continue
+		}
+		for _, seq := range set.byFirst[key] {
+			if !seqAt(p, seq, i, sent) {
+				continue
+			}
+			if end, ok := matchElems(p, rest, i+len(seq), sent); ok {
+				return end, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// seqAt reports whether seq matches the tokens from i on, all in sentence sent.
+func seqAt(p *post, seq []string, i int, sent int32) bool {
+	for j := 1; j < len(seq); j++ {
+		if !usable(p, i+j, sent) || !p.toks[i+j].is(seq[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// usable reports whether token i exists, is in sentence sent and may be evidence.
+func usable(p *post, i int, sent int32) bool {
+	return i < len(p.toks) && p.toks[i].sent == sent && p.toks[i].matchable()
+}
+
+func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
+
+func lowerASCII(s string) string {
+	n, _ := normWord(s)
+	return n
+}

@@ -1,0 +1,99 @@
+package classifiers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// normWord lower-cases w, straightens curly apostrophes and removes emoji variation
+// selectors. It returns the form with runs of three or more identical letters cut to two and,
+// when different, the form with them cut to one: "sooo" gives "soo" and "so".
+func normWord(w string) (norm, alt string) {
+	if isPlainLower(w) {
+		if !hasRun3(w) {
+			return w, ""
+		}
+		return cutRuns(w, 2), cutRuns(w, 1)
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		switch r {
+		case '\u2019', '\u2018', '\u02bc':
+			r = '\''
+		case '\ufe0f', '\ufe0e':
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	s := b.String()
+	if !hasRun3(s) {
+		return s, ""
+	}
+	return cutRuns(s, 2), cutRuns(s, 1)
+}
+
+func isPlainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// hasRun3 reports a letter repeated three or more times in a row.
+func hasRun3(s string) bool {
+	var prev rune
+	n := 0
+	for _, r := range s {
+		if r == prev && unicode.IsLetter(r) {
+			n++
+			if n >= 3 {
+				return true
+			}
+			continue
+		}
+		prev, n = r, 1
+	}
+	return false
+}
+
+// cutRuns shortens every run of three or more identical letters to max letters; shorter
+// runs are kept ("bullshiiit" gives "bullshit" with max 1).
+func cutRuns(s string, max int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j] == rs[i] {
+			j++
+		}
+		n := j - i
+		if n >= 3 && unicode.IsLetter(rs[i]) {
+			n = max
+		}
+		for k := 0; k < n; k++ {
+			b.WriteRune(rs[i])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// isAllCaps reports a word of at least two letters, all of them upper case.
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}

@@ -1,0 +1,153 @@
+package classifiers
+
+import (
+	"math"
+	"sort"
+
+	"github.com/allystream/allystream/lexicons"
+)
+
+// score turns a post's hits into label results and the speaker role.
+//
+// A label's score is the noisy-OR of the weights of its distinct rules that fired:
+// score = 1 - Π(1 - w_rule), where a rule that fires several times counts once with its
+// weight. Overlapping cues of one label count once (the heavier wins). The score only grows
+// as cues are added; the label is present when the score reaches the label's threshold.
+func (e *Engine) score(p *post, r *Result) {
+	lc := e.collect(p)
+	e.applyVetoes(p, lc)
+	for i := 0; i < speakerIdx; i++ {
+		lr := labelResult(r, i)
+		kept := dedupe(lc.cues[i])
+		lr.Score = noisyOR(kept)
+		lr.Present = lr.Score >= e.thresholds[i]
+		lr.Evidence = evidence(p, kept)
+	}
+	e.speaker(p, lc.cues[speakerIdx], r)
+}
+
+// dedupe keeps the heaviest of overlapping cues, then orders cues by position.
+func dedupe(cs []cue) []cue {
+	if len(cs) < 2 {
+		return cs
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].rule.Weight != cs[j].rule.Weight {
+			return cs[i].rule.Weight > cs[j].rule.Weight
+		}
+		return cs[i].end-cs[i].start > cs[j].end-cs[j].start
+	})
+	kept := cs[:0:0]
+	for _, c := range cs {
+		if !overlapsAny(c, kept) {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+func overlapsAny(c cue, cs []cue) bool {
+	for _, o := range cs {
+		if c.start < o.end && o.start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// noisyOR combines the weights of the distinct rules among cs.
+func noisyOR(cs []cue) float64 {
+	miss := 1.0
+	for i, c := range cs {
+		if firstOfRule(cs, i) {
+			miss *= 1 - c.rule.Weight
+		}
+	}
+	return round3(1 - miss)
+}
+
+func firstOfRule(cs []cue, i int) bool {
+	for j := 0; j < i; j++ {
+		if cs[j].rule == cs[i].rule {
+			return false
+		}
+	}
+	return true
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// evidence renders cues; every span indexes the cleaned text.
+func evidence(p *post, cs []cue) []Evidence {
+	out := make([]Evidence, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, Evidence{Cue: p.text[c.start:c.end], Start: c.start, End: c.end, Rule: c.ref})
+	}
+	return out
+}
+
+// speaker decides the speaker role: ally needs an ally self-position plus solidarity (a
+// solidarity cue or a present empathy, privilege_framed or disadvantage_framed label, each
+// counted with labelSolidarityWeight); member needs a member self-position.
+func (e *Engine) speaker(p *post, cs []cue, r *Result) {
+	var ally, member, solidarity []cue
+	for _, c := range dedupeByRole(cs) {
+		switch c.rule.Role {
+		case lexicons.RoleAlly:
+			ally = append(ally, c)
+		case lexicons.RoleMember:
+			member = append(member, c)
+		default:
+			solidarity = append(solidarity, c)
+		}
+	}
+	allyScore := 0.0
+	if len(ally) > 0 {
+		allyScore = 1 - (1-noisyOR(append(ally, solidarity...)))*labelSolidarityMiss(r)
+	}
+	memberScore := noisyOR(member)
+	th := e.thresholds[speakerIdx]
+	switch {
+	case allyScore >= th && allyScore > memberScore:
+		r.Speaker = SpeakerResult{Role: RoleAlly, Score: round3(allyScore), Evidence: evidence(p, append(ally, solidarity...))}
+	case memberScore >= th:
+		r.Speaker = SpeakerResult{Role: RoleMember, Score: memberScore, Evidence: evidence(p, member)}
+	default:
+		r.Speaker.Score = round3(1 - math.Max(allyScore, memberScore))
+	}
+	sortEvidence(r.Speaker.Evidence)
+}
+
+// labelSolidarityWeight is what each present empathy, privilege_framed or
+// disadvantage_framed label adds to an ally self-position as solidarity.
+const labelSolidarityWeight = 0.3
+
+func labelSolidarityMiss(r *Result) float64 {
+	miss := 1.0
+	for _, l := range []*LabelResult{&r.Labels.Empathy, &r.Labels.PrivilegeFramed, &r.Labels.DisadvantageFramed} {
+		if l.Present {
+			miss *= 1 - labelSolidarityWeight
+		}
+	}
+	return miss
+}
+
+// dedupeByRole removes overlapping cues within each role.
+func dedupeByRole(cs []cue) []cue {
+	var out []cue
+	for _, role := range []string{lexicons.RoleAlly, lexicons.RoleMember, lexicons.RoleSolidarity} {
+		var same []cue
+		for _, c := range cs {
+			if c.rule.Role == role {
+				same = append(same, c)
+			}
+		}
+		out = append(out, dedupe(same)...)
+	}
+	return out
+}
+
+func sortEvidence(ev []Evidence) {
+	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Start < ev[j].Start })
+}

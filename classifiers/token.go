@@ -1,0 +1,31 @@
+package classifiers
+
+// tokKind classifies a token.
+type tokKind uint8
+
+const (
+	tokWord    tokKind = iota // letters, digits and word-internal marks
+	tokPunct                  // punctuation
+	tokEmoji                  // one emoji or pictographic symbol
+	tokURL                    // a link: never evidence
+	tokMention                // an @mention: never evidence
+)
+
+// token is one unit of a post, with its byte span in the cleaned text.
+type token struct {
+	start, end int
+	norm       string // lower-cased; curly apostrophes straightened; runs of 3+ letters cut to 2
+	alt        string // runs cut to 1 ("sooo" -> "so"), or "" when the same as norm
+	kind       tokKind
+	caps       bool  // an all-capital word of two or more letters
+	hashtag    int32 // 1-based index of the hashtag it came from, or 0
+	src        int32 // index of the prose token it came from
+	sent       int32 // sentence number
+	clause     int32 // clause number (clauses end at , ; : and sentence ends)
+}
+
+// is reports whether the token reads as w, allowing for elongation.
+func (t *token) is(w string) bool { return t.norm == w || (t.alt != "" && t.alt == w) }
+
+// matchable reports whether the token may be part of evidence.
+func (t *token) matchable() bool { return t.kind != tokURL && t.kind != tokMention }

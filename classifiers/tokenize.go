@@ -1,0 +1,197 @@
+package classifiers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// analyzer turns text into tokens with prose's tokenizer and tags them on demand. It holds
+// the prose model, built once per engine; prose only reads it, so it is safe to share.
+type analyzer struct {
+	model *prose.Model
+}
+
+func newAnalyzer() (*analyzer, error) {
+	doc, err := prose.NewDocument("x", prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil, err
+	}
+	return &analyzer{model: doc.Model}, nil
+}
+
+// proseTokens runs prose's tokenizer (and its tagger when tag is set) over text.
+func (a *analyzer) proseTokens(text string, tag bool) []prose.Token {
+	doc, err := prose.NewDocument(text, prose.UsingModel(a.model),
+		prose.WithSegmentation(false), prose.WithExtraction(false), prose.WithTagging(tag))
+	if err != nil {
+		return nil
+	}
+	return doc.Tokens()
+}
+
+// tokenize splits text into tokens aligned to byte offsets. hashtags receives the spans of
+// hashtag bodies (without "#").
+func (a *analyzer) tokenize(text string, toks []token, hashtags []span) ([]token, []span) {
+	cursor := 0
+	for i, pt := range a.proseTokens(text, false) {
+		s, e, ok := align(text, cursor, pt.Text)
+		if !ok {
+			continue
+		}
+		cursor = e
+		toks, hashtags = splitToken(toks, hashtags, text, s, e, int32(i))
+	}
+	markClauses(toks, text)
+	return toks, hashtags
+}
+
+// span is a half-open byte range.
+type span struct{ start, end int }
+
+// align finds prose token tok in text at or shortly after cursor. prose straightens curly
+// quotes before tokenizing, so a straight quote in tok matches a curly one in text.
+func align(text string, cursor int, tok string) (int, int, bool) {
+	for cursor < len(text) && isSpaceByte(text[cursor]) {
+		cursor++
+	}
+	limit := min(len(text), cursor+64)
+	for p := cursor; p < limit; p++ {
+		if !utf8.RuneStart(text[p]) {
+			continue
+		}
+		if n, ok := equalAt(text[p:], tok); ok {
+			return p, p + n, true
+		}
+	}
+	return 0, 0, false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// equalAt reports whether s starts with tok, up to quote straightening, and how many bytes
+// of s it spans.
+func equalAt(s, tok string) (int, bool) {
+	i := 0
+	for _, tr := range tok {
+		if i >= len(s) {
+			return 0, false
+		}
+		sr, size := utf8.DecodeRuneInString(s[i:])
+		if sr != tr && !sameQuote(tr, sr) {
+			return 0, false
+		}
+		i += size
+	}
+	return i, true
+}
+
+func sameQuote(tokRune, textRune rune) bool {
+	switch tokRune {
+	case '\'':
+		return textRune == '\u2019' || textRune == '\u2018'
+	case '"':
+		return textRune == '\u201c' || textRune == '\u201d'
+	}
+	return false
+}
+
+// splitToken turns one aligned prose token into tokens: links and mentions whole,
+// hashtags split at case changes, emoji apart from the letters they touch.
+func splitToken(toks []token, tags []span, text string, s, e int, src int32) ([]token, []span) {
+	piece := text[s:e]
+	switch {
+	case isURL(piece):
+		return append(toks, token{start: s, end: e, kind: tokURL, src: src}), tags
+	case len(piece) > 1 && piece[0] == '@':
+		return append(toks, token{start: s, end: e, kind: tokMention, src: src}), tags
+	case isHashtag(piece):
+		tags = append(tags, span{s + 1, e})
+		return splitHashtag(toks, text, s+1, e, int32(len(tags)), src), tags
+	}
+	return splitEmoji(toks, text, s, e, src), tags
+}
+
+func isURL(p string) bool {
+	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "www.")
+}
+
+func isHashtag(p string) bool {
+	if len(p) < 2 || p[0] != '#' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p[1:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// splitEmoji emits runs of ordinary characters as one token and each emoji (with its
+// modifiers) as its own token.
+func splitEmoji(toks []token, text string, s, e int, src int32) []token {
+	start := s
+	for i := s; i < e; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isEmoji(r) {
+			i += size
+			continue
+		}
+		if start < i {
+			toks = append(toks, wordToken(text, start, i, src))
+		}
+		j := i + size
+		for j < e {
+			m, msize := utf8.DecodeRuneInString(text[j:])
+			if !isEmojiModifier(m) {
+				break
+			}
+			j += msize
+		}
+		toks = append(toks, emojiToken(text, i, j, src))
+		i, start = j, j
+	}
+	if start < e {
+		toks = append(toks, wordToken(text, start, e, src))
+	}
+	return toks
+}
+
+func isEmoji(r rune) bool {
+	return (r >= 0x1F000 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF) || (r >= 0x2B00 && r <= 0x2BFF)
+}
+
+// isEmojiModifier: variation selectors, skin tones, the zero-width joiner and what it joins.
+func isEmojiModifier(r rune) bool {
+	return r == 0xFE0F || r == 0xFE0E || r == 0x200D || (r >= 0x1F3FB && r <= 0x1F3FF) ||
+		r == 0x2640 || r == 0x2642 || r == 0x26A7 || r == 0x1F308
+}
+
+func emojiToken(text string, s, e int, src int32) token {
+	norm, _ := normWord(firstRune(text[s:e]))
+	return token{start: s, end: e, norm: norm, kind: tokEmoji, src: src}
+}
+
+func firstRune(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
+}
+
+func wordToken(text string, s, e int, src int32) token {
+	w := text[s:e]
+	norm, alt := normWord(w)
+	t := token{start: s, end: e, norm: norm, alt: alt, src: src, kind: tokPunct}
+	if hasLetterOrDigit(w) {
+		t.kind = tokWord
+		t.caps = isAllCaps(w)
+	}
+	return t
+}
+
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
