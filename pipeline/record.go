@@ -67,6 +67,7 @@ func (l *Labeler) Label(value []byte, origin Origin) (Record, error) {
 // LabelPost classifies an already decoded post.
 func (l *Labeler) LabelPost(post Post, origin Origin) Record {
 	res := l.Classifier.Classify(post.Text)
+	nonNilEvidence(&res)
 	return Record{
 		ID:                post.ID,
 		Text:              res.Text,
@@ -86,4 +87,17 @@ func (l *Labeler) now() time.Time {
 		return l.Now().UTC()
 	}
 	return time.Now().UTC()
+}
+
+// nonNilEvidence makes every evidence list an empty array rather than null in JSON, as
+// docs/record.schema.json requires.
+func nonNilEvidence(res *classifiers.Result) {
+	if res.Speaker.Evidence == nil {
+		res.Speaker.Evidence = []classifiers.Evidence{}
+	}
+	for _, name := range classifiers.LabelNames() {
+		if l, _ := res.Labels.Get(name); l.Evidence == nil {
+			l.Evidence = []classifiers.Evidence{}
+		}
+	}
 }
