@@ -3,6 +3,7 @@ package classifiers
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/allystream/allystream/lexicons"
 )
@@ -11,7 +12,7 @@ import (
 //
 // A label's score is the noisy-OR of the weights of its distinct rules that fired:
 // score = 1 - Π(1 - w_rule), where a rule that fires several times counts once with its
-// weight. Overlapping cues of one label count once (the heavier wins). The score only grows
+// weight per distinct cue text. Overlapping cues of one label count once (the heavier wins). The score only grows
 // as cues are added; the label is present when the score reaches the label's threshold.
 func (e *Engine) score(p *post, r *Result) {
 	lc := e.collect(p)
@@ -19,7 +20,7 @@ func (e *Engine) score(p *post, r *Result) {
 	for i := 0; i < speakerIdx; i++ {
 		lr := labelResult(r, i)
 		kept := dedupe(lc.cues[i])
-		lr.Score = noisyOR(kept)
+		lr.Score = noisyOR(p, kept)
 		lr.Present = lr.Score >= e.thresholds[i]
 		lr.Evidence = evidence(p, kept)
 	}
@@ -56,24 +57,26 @@ func overlapsAny(c cue, cs []cue) bool {
 	return false
 }
 
-// noisyOR combines the weights of the distinct rules among cs.
-func noisyOR(cs []cue) float64 {
+// noisyOR combines the weights of the distinct cues among cs: a rule that fires on the
+// same words twice counts once, on different words once for each.
+func noisyOR(p *post, cs []cue) float64 {
 	miss := 1.0
 	for i, c := range cs {
-		if firstOfRule(cs, i) {
+		if !repeated(p, cs, i) {
 			miss *= 1 - c.rule.Weight
 		}
 	}
 	return round3(1 - miss)
 }
 
-func firstOfRule(cs []cue, i int) bool {
+// repeated reports whether an earlier cue of the same rule has the same words as cs[i].
+func repeated(p *post, cs []cue, i int) bool {
 	for j := 0; j < i; j++ {
-		if cs[j].rule == cs[i].rule {
-			return false
+		if cs[j].rule == cs[i].rule && strings.EqualFold(p.text[cs[j].start:cs[j].end], p.text[cs[i].start:cs[i].end]) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
@@ -104,9 +107,9 @@ func (e *Engine) speaker(p *post, cs []cue, r *Result) {
 	}
 	allyScore := 0.0
 	if len(ally) > 0 {
-		allyScore = 1 - (1-noisyOR(append(ally, solidarity...)))*labelSolidarityMiss(r)
+		allyScore = 1 - (1-noisyOR(p, append(ally, solidarity...)))*labelSolidarityMiss(r)
 	}
-	memberScore := noisyOR(member)
+	memberScore := noisyOR(p, member)
 	th := e.thresholds[speakerIdx]
 	switch {
 	case allyScore >= th && allyScore > memberScore:

@@ -1,6 +1,9 @@
 package classifiers
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // shoutCues finds runs of at least r.MinWords all-capital words (acronyms in caps_exempt
 // neither count nor break a run; punctuation does not break it). A run holding one of the
@@ -19,7 +22,7 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 	for i := range p.toks {
 		t := &p.toks[i]
 		switch {
-		case t.kind != tokWord || e.words.capsExempt[t.norm] || t.hashtag != 0:
+		case t.kind != tokWord || e.words.capsExempt[t.norm] || t.hashtag != 0 || !hasLetter(t.norm):
 		case t.caps:
 			if runStart < 0 {
 				runStart = i
@@ -40,6 +43,15 @@ func (e *Engine) runHas(p *post, s, end int, words []string) bool {
 			if p.toks[i].is(w) || strings.HasPrefix(p.toks[i].norm, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
 		}
 	}
 	return false
