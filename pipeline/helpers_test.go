@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 	"github.com/allystream/allystream/pipeline"
 	"github.com/segmentio/kafka-go"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zaptest"
+	"go.uber.org/zap/zapcore"
 )
 
 // testEnv is an in-process kfake broker with input, output and DLQ topics.
@@ -89,8 +90,34 @@ func (e *testEnv) startWorker(t testing.TB, cfg pipeline.Config, log *zap.Logger
 	return stop
 }
 
+// testLogger logs warnings to t.Log until the test's cleanups have run, then drops them:
+// kafka-go goroutines may still log after Close returns.
 func testLogger(t testing.TB) *zap.Logger {
-	return zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))
+	w := &testWriter{t: t}
+	t.Cleanup(w.stop)
+	enc := zapcore.NewConsoleEncoder(zap.NewDevelopmentEncoderConfig())
+	return zap.New(zapcore.NewCore(enc, zapcore.AddSync(w), zap.WarnLevel))
+}
+
+type testWriter struct {
+	mu   sync.Mutex
+	t    testing.TB
+	done bool
+}
+
+func (w *testWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.done {
+		w.t.Log(strings.TrimRight(string(p), "\n"))
+	}
+	return len(p), nil
+}
+
+func (w *testWriter) stop() {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
 }
 
 // produce writes values to topic, keyed by index, and waits for the acks.
