@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -57,20 +56,6 @@ func joinName(prefix, name string) string {
 		return name
 	}
 	return filepath.Join(prefix, name)
-}
-
-func (b *builder) addOverrideDir(dir string) error {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return fmt.Errorf("load lexicon overrides %s: %w", dir, err)
-	}
-	if !st.IsDir() {
-		return fmt.Errorf("load lexicon overrides %s: not a directory", dir)
-	}
-	if err := b.addDir(os.DirFS(dir), dir, true); err != nil {
-		return fmt.Errorf("load lexicon overrides %s: %w", dir, err)
-	}
-	return nil
 }
 
 // addFile parses one file and merges it.

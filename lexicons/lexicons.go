@@ -10,6 +10,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
 )
@@ -48,6 +49,22 @@ func RequiredLists() []string {
 // Load reads the embedded lexicons and, when overrideDir is not empty, the user's files in it,
 // which add to or override embedded entries. A validation failure is returned as an ErrorList.
 func Load(overrideDir string) (*Set, error) {
+	if overrideDir == "" {
+		return LoadFS(nil, "")
+	}
+	st, err := os.Stat(overrideDir)
+	if err != nil {
+		return nil, fmt.Errorf("load lexicon overrides %s: %w", overrideDir, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("load lexicon overrides %s: not a directory", overrideDir)
+	}
+	return LoadFS(os.DirFS(overrideDir), overrideDir)
+}
+
+// LoadFS is Load with the overrides read from the top directory of fsys (nil for none);
+// name is how that directory is named in errors and evidence.
+func LoadFS(fsys fs.FS, name string) (*Set, error) {
 	b := newBuilder()
 	base, err := fs.Sub(embedded, "data")
 	if err != nil {
@@ -56,9 +73,9 @@ func Load(overrideDir string) (*Set, error) {
 	if err := b.addDir(base, "", false); err != nil {
 		return nil, fmt.Errorf("load embedded lexicons: %w", err)
 	}
-	if overrideDir != "" {
-		if err := b.addOverrideDir(overrideDir); err != nil {
-			return nil, err
+	if fsys != nil {
+		if err := b.addDir(fsys, name, true); err != nil {
+			return nil, fmt.Errorf("load lexicon overrides %s: %w", name, err)
 		}
 	}
 	return b.finish()

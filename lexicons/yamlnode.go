@@ -150,6 +150,13 @@ func yamlErrLine(err error) int {
 	return 1
 }
 
+// trimYAMLErr drops the "yaml: line N: " prefix; the position is reported separately.
 func trimYAMLErr(err error) string {
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		if i := strings.Index(msg, ": "); i > 0 {
+			msg = msg[i+2:]
+		}
+	}
+	return msg
 }
