@@ -83,3 +83,26 @@ func TestEvalCommandErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestEvalCommandWithLexiconOverride(t *testing.T) {
+	version := func(args ...string) string {
+		code, out, stderr := offlineRun(t, "", append([]string{"eval", "--gold", "testdata/gold.jsonl", "--json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var r struct {
+			LexiconVersion string `json:"lexicon_version"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r.LexiconVersion
+	}
+	if plain, over := version(), version("--lexicons", "testdata/lexicons-ok"); plain == over {
+		t.Errorf("--lexicons did not change lexicon_version (%s)", plain)
+	}
+	code, _, stderr := offlineRun(t, "", "eval", "--gold", "testdata/gold.jsonl", "--lexicons", "testdata/lexicons-broken")
+	if code != 1 || !strings.Contains(stderr, "load lexicons") {
+		t.Errorf("broken lexicons: exit %d, stderr:\n%s", code, stderr)
+	}
+}

@@ -90,3 +90,62 @@ func checkLintLines(t *testing.T, out string, n int) {
 		}
 	}
 }
+
+func TestLexiconsLint(t *testing.T) {
+	tests := []struct {
+		name     string
+		dirs     []string
+		code     int
+		problems int
+	}{
+		{"broken directory", []string{"testdata/lexicons-broken"}, 1, 5},
+		{"valid override", []string{"testdata/lexicons-ok"}, 0, 0},
+		{"valid and broken", []string{"testdata/lexicons-ok", "testdata/lexicons-broken"}, 1, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := offlineRun(t, "", append([]string{"lexicons", "lint"}, tt.dirs...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", code, tt.code, out, stderr)
+			}
+			if tt.problems == 0 {
+				if strings.TrimSpace(out) != "ok" {
+					t.Fatalf("stdout %q, want ok", out)
+				}
+				return
+			}
+			checkLintLines(t, out, tt.problems)
+			for _, want := range []string{"lexicons-broken/anger.yaml:5:11: ", "lexicons-broken/mylist.txt:4:1: "} {
+				if !strings.Contains(out, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, out)
+				}
+			}
+			if !strings.Contains(stderr, "5 problems") {
+				t.Errorf("stderr lacks the count:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func TestLexiconsLintMissingDirectory(t *testing.T) {
+	code, _, stderr := offlineRun(t, "", "lexicons", "lint", "testdata/no-such-dir")
+	if code != 1 || !strings.Contains(stderr, "no-such-dir") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestLexiconsShowWithOverride(t *testing.T) {
+	code, out, stderr := offlineRun(t, "", "lexicons", "show", "--lexicons", "testdata/lexicons-ok")
+	if code != 0 || !strings.Contains(out, "test.local_slang") {
+		t.Fatalf("exit %d, override rule not listed; stderr:\n%s", code, stderr)
+	}
+	_, plain, _ := offlineRun(t, "", "lexicons", "show")
+	if firstLine(plain) == firstLine(out) {
+		t.Errorf("override did not change the version line: %q", firstLine(out))
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
