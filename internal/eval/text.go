@@ -39,9 +39,10 @@ func (p *printer) printf(format string, args ...any) {
 }
 
 func (r *Report) writeLabels(p *printer) {
-	p.printf("\nlabel\tn\tsupport\tpredicted\tTP\tFP\tFN\tTN\tprecision\trecall\tF1\tkappa\t\n")
+	w := len("disadvantage_framed")
+	p.printf("\n%-*s\tn\tsupport\tpredicted\tTP\tFP\tFN\tTN\tprecision\trecall\tF1\tkappa\t\n", w, "label")
 	for _, s := range r.Labels {
-		p.printf("%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", s.Label, s.N,
+		p.printf("%-*s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", w, s.Label, s.N,
 			s.Support, s.Predicted, s.TP, s.FP, s.FN, s.TN, s.Precision, s.Recall, s.F1, s.Kappa)
 	}
 	if len(r.Labels) == 0 {
@@ -64,14 +65,15 @@ func (r *Report) writeSpeaker(p *printer) {
 		return
 	}
 	p.printf("\nspeaker: n %d, accuracy %.3f, kappa %.3f\n", s.N, s.Accuracy, s.Kappa)
-	p.printf("\nrole\tsupport\tpredicted\tprecision\trecall\tF1\t\n")
+	w := len("gold \\ predicted")
+	p.printf("\n%-*s\tsupport\tpredicted\tprecision\trecall\tF1\t\n", w, "role")
 	for _, rs := range s.Roles {
-		p.printf("%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", rs.Role, rs.Support, rs.Predicted,
+		p.printf("%-*s\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", w, rs.Role, rs.Support, rs.Predicted,
 			rs.Precision, rs.Recall, rs.F1)
 	}
 	p.printf("\ngold \\ predicted\t%s\t\n", strings.Join(s.Order, "\t"))
 	for i, role := range s.Order {
-		p.printf("%s", role)
+		p.printf("%-*s", w, role)
 		for _, v := range s.Confusion[i] {
 			p.printf("\t%d", v)
 		}
@@ -82,7 +84,7 @@ func (r *Report) writeSpeaker(p *printer) {
 func (r *Report) writeFiring(p *printer) {
 	p.printf("\nfiring rate over all %d posts\n", r.Posts)
 	for _, f := range r.Firing {
-		p.printf("%s\t%d\t%.1f%%\t\n", f.Label, f.Count, 100*f.Rate)
+		p.printf("%-*s\t%d\t%.1f%%\t\n", len("disadvantage_framed"), f.Label, f.Count, 100*f.Rate)
 	}
 }
 
