@@ -20,6 +20,7 @@ type evalConfig struct {
 	disagreements string
 	lexicons      string
 	mapping       eval.Mapping
+	by            string
 }
 
 // evalCommand scores the classifiers against a hand-coded gold file and prints the report.
@@ -45,7 +46,11 @@ func evalCommand(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 	}
-	return writeEvalReport(env, report, cfg.json)
+	var groups []eval.Group
+	if cfg.by != "" {
+		groups = eval.EvaluateBy(labeler, gold, cfg.by)
+	}
+	return writeEvalReport(env, report, cfg, groups)
 }
 
 func parseEvalFlags(env *environment, args []string) (evalConfig, error) {
@@ -55,9 +60,11 @@ func parseEvalFlags(env *environment, args []string) (evalConfig, error) {
 	fs.BoolVar(&cfg.json, "json", false, "print the report as JSON instead of tables")
 	fs.StringVar(&cfg.disagreements, "disagreements", "", "write every miss (FP/FN per label, speaker mismatch) as JSONL to `file`")
 	fs.StringVar(&cfg.lexicons, "lexicons", "", "lexicon override `dir` (default: the embedded lexicons)")
+	fs.StringVar(&cfg.by, "by", "", "also score each value of a gold metadata `field` separately (e.g. platform)")
 	fs.Var(&cfg.mapping, "map", "read a label from a differently named gold field, `field=label` (repeatable, e.g. caring=empathy)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: allystream eval --gold FILE [--json] [--disagreements FILE] [--lexicons DIR] [--map field=label]")
+		fmt.Fprintln(fs.Output(), "usage: allystream eval --gold FILE [--json] [--disagreements FILE] [--lexicons DIR] [--map field=label] [--by field]")
+		fmt.Fprintln(fs.Output(), "With --by and --json the output is {\"overall\": REPORT, \"by\": FIELD, \"groups\": [{\"value\", \"report\"}...]}.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, env, args); err != nil {
@@ -114,13 +121,32 @@ func writeDisagreements(path string, r *eval.Report) error {
 	return nil
 }
 
-func writeEvalReport(env *environment, r *eval.Report, asJSON bool) error {
-	if !asJSON {
-		return r.WriteText(env.stdout)
+func writeEvalReport(env *environment, r *eval.Report, cfg evalConfig, groups []eval.Group) error {
+	if cfg.json {
+		return writeEvalJSON(env, r, cfg.by, groups)
 	}
+	if err := r.WriteText(env.stdout); err != nil {
+		return err
+	}
+	if cfg.by == "" {
+		return nil
+	}
+	fmt.Fprintf(env.stdout, "\nF1 by %s\n", cfg.by)
+	return eval.WriteGroupsText(env.stdout, cfg.by, groups)
+}
+
+func writeEvalJSON(env *environment, r *eval.Report, by string, groups []eval.Group) error {
 	enc := json.NewEncoder(env.stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
+	var v any = r
+	if by != "" {
+		v = struct {
+			Overall *eval.Report `json:"overall"`
+			By      string       `json:"by"`
+			Groups  []eval.Group `json:"groups"`
+		}{r, by, groups}
+	}
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("write JSON report: %w", err)
 	}
 	return nil

@@ -106,3 +106,30 @@ func TestEvalCommandWithLexiconOverride(t *testing.T) {
 		t.Errorf("broken lexicons: exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+func TestEvalCommandBy(t *testing.T) {
+	code, out, stderr := offlineRun(t, "", "eval", "--gold", "testdata/gold.jsonl", "--by", "speaker")
+	if code != 0 || !strings.Contains(out, "F1 by speaker") {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	code, out, _ = offlineRun(t, "", "eval", "--gold", "testdata/gold.jsonl", "--by", "speaker", "--json")
+	var r struct {
+		Overall struct{ Posts int } `json:"overall"`
+		By      string              `json:"by"`
+		Groups  []struct {
+			Value  string
+			Report struct{ Posts int }
+		} `json:"groups"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || code != 0 {
+		t.Fatalf("exit %d, err %v:\n%s", code, err, out)
+	}
+	posts := 0
+	for _, g := range r.Groups {
+		posts += g.Report.Posts
+	}
+	// testdata/gold.jsonl: ally, unknown, unknown, and one line without a speaker.
+	if r.By != "speaker" || r.Overall.Posts != 4 || len(r.Groups) != 3 || posts != 4 {
+		t.Errorf("by %q, overall %d, %d groups with %d posts", r.By, r.Overall.Posts, len(r.Groups), posts)
+	}
+}
