@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/allystream/allystream/internal/embedded"
+	"github.com/segmentio/kafka-go"
+)
+
+// result is one run's measurements.
+type result struct {
+	mode      string
+	posts     int
+	produce   time.Duration // loading the backlog
+	drain     time.Duration // worker start to last backlog output
+	steady    float64       // posts/s from first to last backlog output
+	paced     int           // posts in the latency phase
+	p50, p99  time.Duration
+	peakRSSKB int64
+}
+
+// measure runs one mode on a fresh broker.
+func measure(ctx context.Context, cfg benchConfig, mode string, texts []string) (result, error) {
+	res := result{mode: mode, posts: cfg.posts}
+	b, err := embedded.Start(embedded.Options{Topics: []embedded.Topic{
+		{Name: "posts", Partitions: int32(cfg.partitions)}, {Name: "labeled", Partitions: int32(cfg.partitions)}, {Name: "dlq", Partitions: 1},
+	}})
+	if err != nil {
+		return res, err
+	}
+	defer b.Close()
+	pacedN := cfg.rate * int(cfg.paced/time.Second)
+	maker := newPostMaker(texts)
+	sent := make([]time.Time, cfg.posts+pacedN)
+	t0 := time.Now()
+	if err := produceRange(ctx, b.Addrs(), maker, sent, 0, cfg.posts, 5*time.Millisecond); err != nil {
+		return res, err
+	}
+	res.produce = time.Since(t0)
+	col := startCollector(ctx, b.Addrs(), cfg.partitions, len(sent))
+	defer col.stop()
+	start := time.Now()
+	proc, err := startWorkerProcess(mode, b.Addrs(), cfg)
+	if err != nil {
+		return res, err
+	}
+	defer stopWorkerProcess(proc)
+	if err := col.waitFor(ctx, cfg.posts, drainTimeout(cfg.posts)); err != nil {
+		return res, fmt.Errorf("drain backlog: %w", err)
+	}
+	first, last := col.span()
+	res.drain = last.Sub(start)
+	res.steady = float64(cfg.posts-1) / last.Sub(first).Seconds()
+	if err := producePaced(ctx, b.Addrs(), maker, sent, cfg); err != nil {
+		return res, err
+	}
+	if err := col.waitFor(ctx, len(sent), 60*time.Second); err != nil {
+		return res, fmt.Errorf("latency phase: %w", err)
+	}
+	res.paced = pacedN
+	res.p50, res.p99 = col.latencies(sent, cfg.posts)
+	res.peakRSSKB = peakRSS(proc.Process.Pid)
+	return res, nil
+}
+
+func drainTimeout(posts int) time.Duration {
+	return max(2*time.Minute, time.Duration(posts/1000)*time.Second)
+}
+
+// produceRange produces posts [from, to) and records when each was sent.
+func produceRange(ctx context.Context, brokers []string, maker *postMaker, sent []time.Time, from, to int, linger time.Duration) error {
+	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: "posts", Balancer: &kafka.Hash{}, BatchSize: 5000,
+		BatchTimeout: linger, BatchBytes: 1 << 20, RequiredAcks: kafka.RequireAll}
+	defer w.Close()
+	const chunk = 20000
+	msgs := make([]kafka.Message, 0, chunk)
+	for lo := from; lo < to; lo += chunk {
+		msgs = msgs[:0]
+		now := time.Now()
+		for seq := lo; seq < min(lo+chunk, to); seq++ {
+			id, v := maker.post(seq)
+			msgs = append(msgs, kafka.Message{Key: []byte(id), Value: v, Time: now})
+			sent[seq] = now
+		}
+		if err := w.WriteMessages(ctx, msgs...); err != nil {
+			return fmt.Errorf("produce posts: %.300s", err)
+		}
+	}
+	return nil
+}
+
+// producePaced produces cfg.rate posts/s for cfg.paced, in 10ms slices.
+func producePaced(ctx context.Context, brokers []string, maker *postMaker, sent []time.Time, cfg benchConfig) error {
+	per := max(cfg.rate/100, 1)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for seq := cfg.posts; seq < len(sent); seq += per {
+		if err := produceRange(ctx, brokers, maker, sent, seq, min(seq+per, len(sent)), time.Millisecond); err != nil {
+			return err
+		}
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+func startWorkerProcess(mode string, brokers []string, cfg benchConfig) (*exec.Cmd, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(self)
+	cmd.Env = append(os.Environ(), workerEnv+"="+mode, workerBrokersEnv+"="+strings.Join(brokers, ","),
+		workerBatchEnv+"="+strconv.Itoa(cfg.batchSize), workerCountEnv+"="+strconv.Itoa(cfg.workers))
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	return cmd, nil
+}
+
+func stopWorkerProcess(cmd *exec.Cmd) {
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
+}
+
+// peakRSS reads the process's peak resident set size (VmHWM) in KiB, or -1.
+func peakRSS(pid int) int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb
+		}
+	}
+	return -1
+}
