@@ -10,7 +10,7 @@ import (
 // results must equal the sequential ones, including posts that need the POS tagger.
 func TestConcurrentClassify(t *testing.T) {
 	e := testEngine(t)
-	posts := benchPosts()
+	posts := append(benchPosts(), hardPosts()...)
 	want := make([]Result, len(posts))
 	for i, p := range posts {
 		want[i] = e.Classify(p)

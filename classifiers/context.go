@@ -63,23 +63,20 @@ func (e *Engine) firstPersonBefore(p *post, i int) bool {
 	return false
 }
 
-// writerSubject reports whether the feeling at token s is the writer's. Looking back through
-// the clause, a first-person word makes it the writer's and a third-person word someone
-// else's. When no pronoun decides, a noun followed by a verb ("protesters were") makes it
-// someone else's; that is the one place the engine asks for part-of-speech tags.
+// writerSubject reports whether the feeling or act at token s is the writer's. Looking back
+// through the clause, a first-person word makes it the writer's and a third-person word
+// someone else's. When no pronoun decides and a linking verb stands just before the cue
+// ("the neighbours seemed furious"), the part-of-speech tagger is asked whether the word
+// before that verb is a noun; only such posts pay for tagging.
 func (e *Engine) writerSubject(p *post, s int) bool {
-	decided, mine, words := e.pronounSubject(p, s)
-	if decided {
+	if decided, mine := e.pronounSubject(p, s); decided {
 		return mine
-	}
-	if words < 2 {
-		return true
 	}
 	return !e.nounSubject(p, s)
 }
 
-func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool, words int) {
-	clause := p.toks[s].clause
+func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool) {
+	clause, words := p.toks[s].clause, 0
 	for i := s - 1; i >= 0 && words < subjectWindow && p.toks[i].clause == clause; i-- {
 		t := &p.toks[i]
 		if t.kind != tokWord {
@@ -88,32 +85,50 @@ func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool, words int) 
 		words++
 		switch {
 		case e.words.first[t.norm]:
-			return true, true, words
+			return true, true
 		case e.words.third[t.norm]:
-			return true, false, words
+			return true, false
 		}
 	}
-	return false, false, words
+	return false, false
 }
 
-// nounSubject reports a noun before a verb in the clause before token s.
+// nounSubject reports a noun subject before a linking verb that stands at most two words
+// before token s: "protesters were (really) angry".
 func (e *Engine) nounSubject(p *post, s int) bool {
+	link := e.linkingBefore(p, s)
+	if link < 0 {
+		return false
+	}
+	prev := prevWord(p, link)
+	return prev >= 0 && hasPrefix(p.tag(prev), "NN")
+}
+
+// linkingBefore returns the index of a linking verb within three words before token s in
+// its clause, or -1.
+func (e *Engine) linkingBefore(p *post, s int) int {
 	clause := p.toks[s].clause
-	sawVerb, words := false, 0
-	for i := s - 1; i >= 0 && words < subjectWindow && p.toks[i].clause == clause; i-- {
+	words := 0
+	for i := s - 1; i >= 0 && words < 3 && p.toks[i].clause == clause; i-- {
 		if p.toks[i].kind != tokWord {
 			continue
 		}
 		words++
-		tag := p.tag(i)
-		switch {
-		case hasPrefix(tag, "VB") || tag == "MD":
-			sawVerb = true
-		case hasPrefix(tag, "NN") && sawVerb:
-			return true
+		if e.words.linking[p.toks[i].norm] {
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// prevWord returns the word token before i in the same clause, or -1.
+func prevWord(p *post, i int) int {
+	for j := i - 1; j >= 0 && p.toks[j].clause == p.toks[i].clause; j-- {
+		if p.toks[j].kind == tokWord {
+			return j
+		}
+	}
+	return -1
 }
 
 // inQuotes reports whether bytes [start,end) lie inside a pair of double quotation marks.

@@ -23,7 +23,7 @@ type Engine struct {
 
 // wordSets are the word lists the engine reads directly.
 type wordSets struct {
-	negators, negExceptions, first, third, reporting, english, capsExempt map[string]bool
+	negators, negExceptions, first, third, reporting, linking, english, capsExempt map[string]bool
 }
 
 // New builds an Engine from a loaded lexicon set: it loads prose's model once and compiles
@@ -49,7 +49,8 @@ func New(set *lexicons.Set) (*Engine, error) {
 	e.words = wordSets{
 		negators: c.wordSet("negators"), negExceptions: c.wordSet("negation_exceptions"),
 		first: c.wordSet("first_person"), third: c.wordSet("third_person"),
-		reporting: c.wordSet("reporting_verbs"), english: c.wordSet("english"),
+		reporting: c.wordSet("reporting_verbs"), linking: c.wordSet("linking_verbs"),
+		english:    c.wordSet("english"),
 		capsExempt: c.wordSet("caps_exempt"),
 	}
 	return e, nil

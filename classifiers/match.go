@@ -68,7 +68,7 @@ func matchElems(p *post, elems []celem, i int, sent int32) (int, bool) {
 	case lexicons.ElemWords, lexicons.ElemList:
 		return matchSet(p, el.set, elems[1:], i, sent)
 	case lexicons.ElemTag:
-		if usable(p, i, sent) && hasPrefix(p.tag(i), el.tag) {
+		if usable(p, i, sent) && p.toks[i].kind == tokWord && hasPrefix(p.tag(i), el.tag) {
 			return matchElems(p, elems[1:], i+1, sent)
 		}
 	case lexicons.ElemAny:

@@ -43,7 +43,7 @@ func LabelNames() []string {
 // reference as {name}.
 func RequiredLists() []string {
 	return []string{"negators", "negation_exceptions", "first_person", "third_person",
-		"reporting_verbs", "english", "caps_exempt"}
+		"reporting_verbs", "linking_verbs", "english", "caps_exempt"}
 }
 
 // Load reads the embedded lexicons and, when overrideDir is not empty, the user's files in it,
