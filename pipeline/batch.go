@@ -96,12 +96,20 @@ func (w *Worker) observe(batch []Message, results []result) {
 		switch {
 		case r.dead != nil:
 			w.Metrics.deadLetters.WithLabelValues(string(r.dead.Reason)).Inc()
-			w.Log.Warn("dead-lettered input", zap.String("reason", string(r.dead.Reason)), zap.String("detail", r.dead.Detail),
-				zap.String("topic", m.Origin.Topic), zap.Int("partition", m.Origin.Partition), zap.Int64("offset", m.Origin.Offset))
+			w.Log.Warn("dead-lettered input", append(originFields(m.Origin),
+				zap.String("reason", string(r.dead.Reason)), zap.String("detail", r.dead.Detail))...)
 		case r.record != nil:
 			w.Metrics.observeRecord(r.record)
 		default:
 			w.Metrics.recordsOut.Inc()
 		}
 	}
+}
+
+// originFields names an input position in logs: file and line, or topic, partition, offset.
+func originFields(o Origin) []zap.Field {
+	if o.File != "" {
+		return []zap.Field{zap.String("file", o.File), zap.Int("line", o.Line)}
+	}
+	return []zap.Field{zap.String("topic", o.Topic), zap.Int("partition", o.Partition), zap.Int64("offset", o.Offset)}
 }

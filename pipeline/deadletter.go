@@ -15,6 +15,9 @@ const (
 	HeaderSourceOffset    = "dlq-source-offset"
 	HeaderOriginalBytes   = "dlq-original-bytes"
 	HeaderTruncated       = "dlq-truncated"
+	// HeaderSourceFile and HeaderSourceLine are added for inputs read from a file.
+	HeaderSourceFile = "dlq-source-file"
+	HeaderSourceLine = "dlq-source-line"
 )
 
 // Labeled-record header keys.
@@ -45,6 +48,9 @@ func DeadLetter(m Message, ie *InputError, maxBytes int) Output {
 		{HeaderSourceOffset, []byte(strconv.FormatInt(m.Origin.Offset, 10))},
 		{HeaderOriginalBytes, []byte(strconv.Itoa(len(m.Value)))},
 		{HeaderTruncated, []byte(strconv.FormatBool(truncated))},
+	}
+	if m.Origin.File != "" {
+		headers = append(headers, Header{HeaderSourceFile, []byte(m.Origin.File)}, Header{HeaderSourceLine, []byte(strconv.Itoa(m.Origin.Line))})
 	}
 	return Output{DeadLetter: true, Key: m.Key, Value: value, Headers: headers}
 }

@@ -82,6 +82,9 @@ func (s *KafkaSource) pingOne(ctx context.Context, broker string) error {
 
 // Fetch implements Source.
 func (s *KafkaSource) Fetch(ctx context.Context) (Message, error) {
+	if err := ctx.Err(); err != nil {
+		return Message{}, err
+	}
 	m, err := s.reader.FetchMessage(ctx)
 	if err != nil {
 		if ctx.Err() != nil {

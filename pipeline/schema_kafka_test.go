@@ -20,10 +20,7 @@ func TestLabeledRecordsMatchSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var values [][]byte
-	for _, line := range bytes.Split(bytes.TrimSpace(feed), []byte("\n")) {
-		values = append(values, line)
-	}
+	values := bytes.Split(bytes.TrimSpace(feed), []byte("\n"))
 	extra, _ := posts("schema", 12)
 	values = append(values, extra...)
 	values = append(values, []byte(`{"id": 12345, "text": "My heart breaks for you.", "nested": {"a": [1, 2]}}`))
