@@ -326,21 +326,23 @@ func writeOutcomes(order <-chan *classifyJob, f *classifyFiles) (classifyStats, 
 	return s, nil
 }
 
-// lineReader reads lines of any length without holding more than max+1 bytes of one.
+// lineReader reads lines of any length without holding more than max bytes of one.
 type lineReader struct {
 	r   *bufio.Reader
 	max int
 }
 
-// next returns the next line without its line ending and the line's length; io.EOF at the end
-// of input; and an *pipeline.InputError, with the first max bytes, for a line longer than max.
+// next returns the next line without its line ending ("\n", "\r\n", or a final "\r") and the
+// line's length; io.EOF at the end of input; and an *pipeline.InputError, with the first max
+// bytes, for a line longer than max.
 func (lr *lineReader) next() ([]byte, int, error) {
-	var buf []byte
+	var buf, tail []byte
 	total := 0
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		total += len(chunk)
-		if keep := lr.max + 2 - len(buf); keep > 0 {
+		tail = lastTwo(tail, chunk)
+		if keep := lr.max - len(buf); keep > 0 {
 			buf = append(buf, chunk[:min(keep, len(chunk))]...)
 		}
 		switch {
@@ -351,25 +353,30 @@ func (lr *lineReader) next() ([]byte, int, error) {
 		case err != nil && !errors.Is(err, io.EOF):
 			return nil, total, err
 		}
-		end := chunk
-		if len(buf) == total { // the whole line is in buf: its ending may span two chunks
-			end = buf
-		}
-		return lr.finish(buf, total, bytes.HasSuffix(end, []byte("\r\n")), bytes.HasSuffix(end, []byte("\n")))
+		return lr.finish(buf, total, tail)
 	}
 }
 
-// finish drops the line ending (crlf or lf) and checks the line's length against max.
-func (lr *lineReader) finish(buf []byte, total int, crlf, lf bool) ([]byte, int, error) {
-	switch {
-	case crlf:
-		total -= 2
-	case lf:
-		total--
+// lastTwo returns the last two bytes of tail followed by chunk: enough to see a "\r\n" that
+// spans two reads.
+func lastTwo(tail, chunk []byte) []byte {
+	t := append(tail, chunk[max(0, len(chunk)-2):]...)
+	return append([]byte(nil), t[max(0, len(t)-2):]...)
+}
+
+// finish drops the line ending found in tail and checks the line's length against max.
+func (lr *lineReader) finish(buf []byte, total int, tail []byte) ([]byte, int, error) {
+	n := 0
+	if bytes.HasSuffix(tail, []byte("\n")) {
+		n = 1
 	}
+	if bytes.HasSuffix(tail[:len(tail)-n], []byte("\r")) {
+		n++
+	}
+	total -= n
 	buf = buf[:min(len(buf), total)]
 	if total > lr.max {
-		return buf[:lr.max], total, &pipeline.InputError{Reason: pipeline.ReasonTooLarge,
+		return buf, total, &pipeline.InputError{Reason: pipeline.ReasonTooLarge,
 			Detail: fmt.Sprintf("line is %d bytes, limit %d", total, lr.max)}
 	}
 	return buf, total, nil

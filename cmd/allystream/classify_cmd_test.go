@@ -330,3 +330,40 @@ func TestLineReader(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLineReader checks that lineReader splits any input as strings.Split on "\n" would
+// (after dropping a final empty piece and each line's trailing "\r"), never keeping more than
+// max bytes of a line.
+func FuzzLineReader(f *testing.F) {
+	f.Add([]byte("a\nbb\r\n\nccc"), 2)
+	f.Add([]byte(strings.Repeat("z", 40)+"\r"), 16)
+	f.Fuzz(func(t *testing.T, data []byte, max int) {
+		max = 1 + abs(max)%64
+		want := strings.Split(string(data), "\n")
+		if want[len(want)-1] == "" {
+			want = want[:len(want)-1]
+		}
+		lr := &lineReader{r: bufio.NewReaderSize(strings.NewReader(string(data)), 16), max: max}
+		for i, w := range want {
+			w = strings.TrimSuffix(w, "\r")
+			line, size, err := lr.next()
+			_, tooBig := pipeline.AsInputError(err)
+			if size != len(w) || tooBig != (len(w) > max) || (err != nil && !tooBig) {
+				t.Fatalf("line %d: size %d err %v, want %d bytes (max %d)", i+1, size, err, len(w), max)
+			}
+			if string(line) != w[:min(len(w), max)] {
+				t.Fatalf("line %d = %q, want %q", i+1, line, w[:min(len(w), max)])
+			}
+		}
+		if _, _, err := lr.next(); err != io.EOF {
+			t.Fatalf("after %d lines: %v, want EOF", len(want), err)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
