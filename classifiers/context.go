@@ -32,17 +32,28 @@ func (e *Engine) isNegator(t *token) bool {
 }
 
 // ownVoice reports whether a cue at tokens [s,e) is in the writer's own voice: not inside
-// quotation marks and not after a third party's reporting verb in the same sentence.
+// quotation marks and not after a third party's reporting verb. Outside quotes, a cue that
+// starts with a first-person word ("I'm Hispanic") is the writer's.
 func (e *Engine) ownVoice(p *post, s, end int) bool {
-	return !p.inQuotes(p.toks[s].start, p.toks[end-1].end) && !e.reported(p, s)
+	if p.inQuotes(p.toks[s].start, p.toks[end-1].end) {
+		return false
+	}
+	return e.words.first[p.toks[s].norm] || !e.reported(p, s)
 }
 
-// reported looks back through the sentence for a reporting verb ("said", "claims") whose
-// subject is not the writer. A first-person word met first means the writer speaks.
+// reportWindow is how many words before a cue a reporting verb is looked for.
+const reportWindow = 10
+
+// reported looks back up to reportWindow words in the sentence for a reporting verb
+// ("said", "claims") whose subject is not the writer. A first-person word met first means
+// the writer speaks.
 func (e *Engine) reported(p *post, s int) bool {
-	sent := p.toks[s].sent
-	for i := s - 1; i >= 0 && p.toks[i].sent == sent; i-- {
+	sent, words := p.toks[s].sent, 0
+	for i := s - 1; i >= 0 && p.toks[i].sent == sent && words < reportWindow; i-- {
 		t := &p.toks[i]
+		if t.kind == tokWord {
+			words++
+		}
 		if e.words.first[t.norm] {
 			return false
 		}
@@ -63,12 +74,18 @@ func (e *Engine) firstPersonBefore(p *post, i int) bool {
 	return false
 }
 
-// writerSubject reports whether the feeling or act at token s is the writer's. Looking back
+// writerSubject reports whether the feeling or act at tokens [s,end) is the writer's. A
+// first-person word in the cue itself ("I hate") decides at once. Otherwise, looking back
 // through the clause, a first-person word makes it the writer's and a third-person word
 // someone else's. When no pronoun decides and a linking verb stands just before the cue
 // ("the neighbours seemed furious"), the part-of-speech tagger is asked whether the word
 // before that verb is a noun; only such posts pay for tagging.
-func (e *Engine) writerSubject(p *post, s int) bool {
+func (e *Engine) writerSubject(p *post, s, end int) bool {
+	for i := s; i < end; i++ {
+		if e.words.first[p.toks[i].norm] {
+			return true
+		}
+	}
 	if decided, mine := e.pronounSubject(p, s); decided {
 		return mine
 	}

@@ -53,7 +53,7 @@ func (e *Engine) accept(p *post, c cue, lc *labelCues) {
 	switch {
 	case r.Negatable && e.negated(p, c.s):
 	case r.OwnVoice && !e.ownVoice(p, c.s, c.e):
-	case r.WriterSubject && !e.writerSubject(p, c.s):
+	case r.WriterSubject && !e.writerSubject(p, c.s, c.e):
 	default:
 		lc.cues[r.label] = append(lc.cues[r.label], c)
 	}

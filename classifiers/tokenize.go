@@ -137,7 +137,7 @@ func splitEmoji(toks []token, text string, s, e int, src int32) []token {
 			continue
 		}
 		if start < i {
-			toks = append(toks, wordToken(text, start, i, src))
+			toks = splitRunOn(toks, text, start, i, src)
 		}
 		j := i + size
 		for j < e {
@@ -151,10 +151,36 @@ func splitEmoji(toks []token, text string, s, e int, src int32) []token {
 		i, start = j, j
 	}
 	if start < e {
-		toks = append(toks, wordToken(text, start, e, src))
+		toks = splitRunOn(toks, text, start, e, src)
 	}
 	return toks
 }
+
+// splitRunOn splits words run together at a sentence end, which prose keeps as one token:
+// "absolutes.Fuck" and "MATTER?GUESS" become three tokens each. Abbreviations such as
+// "U.S." and decimals stay whole: the left side must have two letters and, after a period,
+// the right side must start with a capital.
+func splitRunOn(toks []token, text string, s, e int, src int32) []token {
+	for i := s + 2; i < e-1; i++ {
+		c := text[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		j := i
+		for j < e && (text[j] == '.' || text[j] == '?' || text[j] == '!') {
+			j++
+		}
+		if j < e && isASCIILetter(text[i-1]) && isASCIILetter(text[i-2]) && isASCIILetter(text[j]) &&
+			(c != '.' || (text[j] >= 'A' && text[j] <= 'Z')) {
+			toks = append(toks, wordToken(text, s, i, src), wordToken(text, i, j, src))
+			return splitRunOn(toks, text, j, e, src)
+		}
+		i = j
+	}
+	return append(toks, wordToken(text, s, e, src))
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
 func isEmoji(r rune) bool {
 	return (r >= 0x1F000 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF) || (r >= 0x2B00 && r <= 0x2BFF)
