@@ -34,8 +34,10 @@ row per post for R, Stata or SPSS.
 Bad lines (not JSON, no id, blank text, invalid UTF-8, over a size limit, ...) are never
 skipped silently: each is reported on stderr as INPUT:LINE: reason: detail and written as one
 JSON object to the error file, which defaults to OUTPUT.errors.jsonl when --output is a file
-(stderr only when output goes to stdout). The good lines are still written; the exit status
-is 1 when any line failed, with the count on stderr, and 0 when every line was labeled.
+(stderr only when output goes to stdout) and is created, empty when all is well, on every run.
+With an error file, stderr shows the first 100 bad lines only. A blank line is a bad line
+(empty_value). The good lines are still written; the exit status is 1 when any line failed,
+with the count on stderr, and 0 when every line was labeled.
 
 flags:
 `

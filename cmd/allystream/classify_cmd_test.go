@@ -367,3 +367,22 @@ func abs(n int) int {
 	}
 	return n
 }
+
+func TestProgressOnlyWhenEnabled(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		var buf strings.Builder
+		p := &progress{w: &buf, on: on}
+		p.tick(classifyStats{lines: 10, failed: 1})
+		p.done(classifyStats{lines: 20, failed: 2})
+		got := buf.String()
+		if on && !strings.HasSuffix(got, "\rclassified 20 lines, 2 failed\n") {
+			t.Errorf("enabled progress wrote %q", got)
+		}
+		if !on && got != "" {
+			t.Errorf("disabled progress wrote %q", got)
+		}
+	}
+	if isCharDevice(&strings.Builder{}) {
+		t.Error("a strings.Builder is not a terminal")
+	}
+}
