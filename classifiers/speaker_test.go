@@ -18,6 +18,9 @@ func TestSpeaker(t *testing.T) {
 		{"black woman", "As a Black woman I am tired of explaining this.", RoleMember},
 		{"trans person", "As a trans person I just want to use the bathroom in peace.", RoleMember},
 		{"we queer folks", "We queer people are tired of being told to wait.", RoleMember},
+		{"compositional self-position", "As a straight white guy I've benefited from privilege my whole life.", RoleAlly},
+		{"i'm a cis", "I'm a cis het dude and I never have to worry about being followed in a store.", RoleAlly},
+		{"gay man is member", "As a gay man I still get called slurs walking home.", RoleMember},
 		{"nobody", "The rally starts at noon on Main Street.", RoleUnknown},
 		{"reported position", "He said as a white man he has never benefited from anything.", RoleUnknown},
 	}
