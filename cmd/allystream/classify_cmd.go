@@ -29,7 +29,10 @@ const classifyUsage = `usage: allystream classify [--input FILE|-] [--output FIL
 Labels a JSONL file offline, one post a line (at least {"id","text"}), with the same decoder
 and classifier as the streaming worker. Output has one record per good input line, in input
 order: JSONL records of the streaming output shape (source = {file, line}), or CSV with one
-row per post for R, Stata or SPSS.
+row per post for R, Stata or SPSS: id, source_line, speaker_role, speaker_score, then
+<label>_present (0/1) and <label>_score for each style label, language, language_supported,
+lexicon_version, classifier_version, and evidence as "label:cue@start-end" items joined by
+";" (byte offsets into the cleaned text, which the JSONL records carry).
 
 Bad lines (not JSON, no id, blank text, invalid UTF-8, over a size limit, ...) are never
 skipped silently: each is reported on stderr as INPUT:LINE: reason: detail and written as one
