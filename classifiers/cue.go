@@ -19,7 +19,7 @@ type labelCues struct {
 // collect sorts hits into cues and vetoes, pairing the two sides of near rules and
 // applying negation, voice and subject checks.
 func (e *Engine) collect(p *post) *labelCues {
-	lc := &labelCues{}
+	lc := &p.cues
 	for _, h := range p.hits {
 		r := h.p.rule
 		switch r.Kind {

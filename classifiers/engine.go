@@ -2,6 +2,7 @@ package classifiers
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/allystream/allystream/lexicons"
 )
@@ -19,6 +20,7 @@ type Engine struct {
 	shouts     []*crule
 	thresholds [numLabels]float64
 	words      wordSets
+	posts      sync.Pool // *post working buffers, reused across calls
 }
 
 // wordSets are the word lists the engine reads directly.
@@ -92,14 +94,24 @@ func (e *Engine) Classify(text string) (r Result) {
 			r = emptyResult(r.Text, true)
 		}
 	}()
-	p := &post{e: e, text: r.Text}
-	p.toks, p.hashtags = e.a.tokenize(p.text, make([]token, 0, 48), nil)
+	p := e.getPost(r.Text)
+	defer e.posts.Put(p)
+	p.toks, p.hashtags = e.a.tokenize(p.text, p.toks, p.hashtags)
 	if !e.isEnglish(p) {
 		return emptyResult(r.Text, false)
 	}
 	e.findHits(p)
 	e.score(p, &r)
 	return r
+}
+
+func (e *Engine) getPost(text string) *post {
+	p, _ := e.posts.Get().(*post)
+	if p == nil {
+		p = &post{toks: make([]token, 0, 64)}
+	}
+	p.reset(e, text)
+	return p
 }
 
 // emptyResult is a result with every label absent and the speaker unknown.

@@ -9,19 +9,19 @@ import (
 // "CheckYourPrivilege" gives check, your, privilege; "LGBTRights" gives lgbt, rights.
 // An all-lower-case body stays one token; the engine matches it against the space-less
 // forms of lexicon phrases instead.
-func splitHashtag(toks []token, text string, s, e int, id, src int32) []token {
+func splitHashtag(toks []token, text string, s, e int, id int32) []token {
 	start := s
 	var prev rune
 	for i := s; i < e; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if i > start && hashtagBoundary(prev, r, text[i+size:e]) {
-			toks = appendPart(toks, text, start, i, id, src)
+			toks = appendPart(toks, text, start, i, id)
 			start = i
 		}
 		prev = r
 		i += size
 	}
-	return appendPart(toks, text, start, e, id, src)
+	return appendPart(toks, text, start, e, id)
 }
 
 // hashtagBoundary reports whether a new word starts at r, given the previous rune and the
@@ -39,11 +39,11 @@ func hashtagBoundary(prev, r rune, rest string) bool {
 	return false
 }
 
-func appendPart(toks []token, text string, s, e int, id, src int32) []token {
+func appendPart(toks []token, text string, s, e int, id int32) []token {
 	if s >= e {
 		return toks
 	}
-	t := wordToken(text, s, e, src)
+	t := wordToken(text, s, e)
 	t.hashtag = id
 	t.caps = false
 	return append(toks, t)

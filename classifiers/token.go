@@ -19,7 +19,6 @@ type token struct {
 	kind       tokKind
 	caps       bool  // an all-capital word of two or more letters
 	hashtag    int32 // 1-based index of the hashtag it came from, or 0
-	src        int32 // index of the prose token it came from
 	sent       int32 // sentence number
 	clause     int32 // clause number (clauses end at , ; : and sentence ends)
 }

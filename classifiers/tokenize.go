@@ -36,13 +36,13 @@ func (a *analyzer) proseTokens(text string, tag bool) []prose.Token {
 // hashtag bodies (without "#").
 func (a *analyzer) tokenize(text string, toks []token, hashtags []span) ([]token, []span) {
 	cursor := 0
-	for i, pt := range a.proseTokens(text, false) {
+	for _, pt := range a.proseTokens(text, false) {
 		s, e, ok := align(text, cursor, pt.Text)
 		if !ok {
 			continue
 		}
 		cursor = e
-		toks, hashtags = splitToken(toks, hashtags, text, s, e, int32(i))
+		toks, hashtags = splitToken(toks, hashtags, text, s, e)
 	}
 	markClauses(toks, text)
 	return toks, hashtags
@@ -100,18 +100,18 @@ func sameQuote(tokRune, textRune rune) bool {
 
 // splitToken turns one aligned prose token into tokens: links and mentions whole,
 // hashtags split at case changes, emoji apart from the letters they touch.
-func splitToken(toks []token, tags []span, text string, s, e int, src int32) ([]token, []span) {
+func splitToken(toks []token, tags []span, text string, s, e int) ([]token, []span) {
 	piece := text[s:e]
 	switch {
 	case isURL(piece):
-		return append(toks, token{start: s, end: e, kind: tokURL, src: src}), tags
+		return append(toks, token{start: s, end: e, kind: tokURL}), tags
 	case len(piece) > 1 && piece[0] == '@':
-		return append(toks, token{start: s, end: e, kind: tokMention, src: src}), tags
+		return append(toks, token{start: s, end: e, kind: tokMention}), tags
 	case isHashtag(piece):
 		tags = append(tags, span{s + 1, e})
-		return splitHashtag(toks, text, s+1, e, int32(len(tags)), src), tags
+		return splitHashtag(toks, text, s+1, e, int32(len(tags))), tags
 	}
-	return splitEmoji(toks, text, s, e, src), tags
+	return splitEmoji(toks, text, s, e), tags
 }
 
 func isURL(p string) bool {
@@ -128,7 +128,7 @@ func isHashtag(p string) bool {
 
 // splitEmoji emits runs of ordinary characters as one token and each emoji (with its
 // modifiers) as its own token.
-func splitEmoji(toks []token, text string, s, e int, src int32) []token {
+func splitEmoji(toks []token, text string, s, e int) []token {
 	start := s
 	for i := s; i < e; {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -137,7 +137,7 @@ func splitEmoji(toks []token, text string, s, e int, src int32) []token {
 			continue
 		}
 		if start < i {
-			toks = splitRunOn(toks, text, start, i, src)
+			toks = splitRunOn(toks, text, start, i)
 		}
 		j := i + size
 		for j < e {
@@ -147,11 +147,11 @@ func splitEmoji(toks []token, text string, s, e int, src int32) []token {
 			}
 			j += msize
 		}
-		toks = append(toks, emojiToken(text, i, j, src))
+		toks = append(toks, emojiToken(text, i, j))
 		i, start = j, j
 	}
 	if start < e {
-		toks = splitRunOn(toks, text, start, e, src)
+		toks = splitRunOn(toks, text, start, e)
 	}
 	return toks
 }
@@ -160,7 +160,7 @@ func splitEmoji(toks []token, text string, s, e int, src int32) []token {
 // "absolutes.Fuck" and "MATTER?GUESS" become three tokens each. Abbreviations such as
 // "U.S." and decimals stay whole: the left side must have two letters and, after a period,
 // the right side must start with a capital.
-func splitRunOn(toks []token, text string, s, e int, src int32) []token {
+func splitRunOn(toks []token, text string, s, e int) []token {
 	for i := s + 2; i < e-1; i++ {
 		c := text[i]
 		if c != '.' && c != '?' && c != '!' {
@@ -172,12 +172,12 @@ func splitRunOn(toks []token, text string, s, e int, src int32) []token {
 		}
 		if j < e && isASCIILetter(text[i-1]) && isASCIILetter(text[i-2]) && isASCIILetter(text[j]) &&
 			(c != '.' || (text[j] >= 'A' && text[j] <= 'Z')) {
-			toks = append(toks, wordToken(text, s, i, src), wordToken(text, i, j, src))
-			return splitRunOn(toks, text, j, e, src)
+			toks = append(toks, wordToken(text, s, i), wordToken(text, i, j))
+			return splitRunOn(toks, text, j, e)
 		}
 		i = j
 	}
-	return append(toks, wordToken(text, s, e, src))
+	return append(toks, wordToken(text, s, e))
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -192,9 +192,9 @@ func isEmojiModifier(r rune) bool {
 		r == 0x2640 || r == 0x2642 || r == 0x26A7 || r == 0x1F308
 }
 
-func emojiToken(text string, s, e int, src int32) token {
+func emojiToken(text string, s, e int) token {
 	norm, _ := normWord(firstRune(text[s:e]))
-	return token{start: s, end: e, norm: norm, kind: tokEmoji, src: src}
+	return token{start: s, end: e, norm: norm, kind: tokEmoji}
 }
 
 func firstRune(s string) string {
@@ -202,10 +202,10 @@ func firstRune(s string) string {
 	return s[:size]
 }
 
-func wordToken(text string, s, e int, src int32) token {
+func wordToken(text string, s, e int) token {
 	w := text[s:e]
 	norm, alt := normWord(w)
-	t := token{start: s, end: e, norm: norm, alt: alt, src: src, kind: tokPunct}
+	t := token{start: s, end: e, norm: norm, alt: alt, kind: tokPunct}
 	if hasLetterOrDigit(w) {
 		t.kind = tokWord
 		t.caps = isAllCaps(w)
