@@ -131,7 +131,8 @@ func (t *tally) report() *Report {
 
 func labelStats(name string, c Counts) LabelStats {
 	return LabelStats{Label: name, N: c.N(), Support: c.TP + c.FN, Predicted: c.TP + c.FP,
-		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Kappa: c.Kappa(), Counts: c}
+		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Kappa: c.Kappa(),
+		PrecisionCI: c.PrecisionCI(), RecallCI: c.RecallCI(), Counts: c}
 }
 
 func macroF1(r *Report) (float64, []string) {

@@ -39,6 +39,11 @@ func TestEvaluateLabels(t *testing.T) {
 	}
 	want := eval.LabelStats{Label: "anger", N: 4, Support: 2, Predicted: 2, Precision: 0.5,
 		Recall: 0.5, F1: 0.5, Kappa: 0, Counts: eval.Counts{TP: 1, FP: 1, FN: 1, TN: 1}}
+	// Wilson 95% interval for 1 of 2.
+	if ci := anger.PrecisionCI; math.Abs(ci[0]-0.0945) > 1e-4 || math.Abs(ci[1]-0.9055) > 1e-4 || anger.RecallCI != ci {
+		t.Errorf("anger intervals = %v %v", anger.PrecisionCI, anger.RecallCI)
+	}
+	want.PrecisionCI, want.RecallCI = anger.PrecisionCI, anger.RecallCI
 	if anger != want {
 		t.Errorf("anger = %+v\nwant    %+v", anger, want)
 	}
@@ -125,7 +130,7 @@ func TestReportWriteTextAndJSON(t *testing.T) {
 	if err := r.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"macro-F1 over empathy, anger: 0.250", "anger", "gold \\ predicted", "firing rate over all 5 posts"} {
+	for _, want := range []string{"macro-F1 over empathy, anger: 0.250", "anger", "gold \\ predicted", "95% intervals (Wilson)", "firing rate over all 5 posts"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text report lacks %q:\n%s", want, text.String())
 		}

@@ -103,3 +103,29 @@ func TestSpeakerUnexpectedRoleCountsAsUnknown(t *testing.T) {
 		t.Fatalf("confusion = %v", s.Confusion)
 	}
 }
+
+func TestWilsonInterval(t *testing.T) {
+	tests := []struct {
+		name     string
+		x, n     int
+		low, hig float64
+	}{
+		{"half of ten", 5, 10, 0.2366, 0.7634},
+		{"none of four", 0, 4, 0, 0.4899},
+		{"all of four", 4, 4, 0.5101, 1},
+		{"no trials", 0, 0, 0, 1},
+		{"nine of ten", 9, 10, 0.5958, 0.9821},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := wilson(tt.x, tt.n)
+			if math.Abs(got[0]-tt.low) > 5e-5 || math.Abs(got[1]-tt.hig) > 5e-5 {
+				t.Errorf("wilson(%d, %d) = %v, want [%v %v]", tt.x, tt.n, got, tt.low, tt.hig)
+			}
+		})
+	}
+	c := Counts{TP: 9, FP: 1, FN: 5, TN: 100}
+	if c.PrecisionCI() != wilson(9, 10) || c.RecallCI() != wilson(9, 14) {
+		t.Errorf("Counts intervals = %v %v", c.PrecisionCI(), c.RecallCI())
+	}
+}

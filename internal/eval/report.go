@@ -36,6 +36,10 @@ type LabelStats struct {
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
 	Kappa     float64 `json:"kappa"`
+	// PrecisionCI and RecallCI are 95% Wilson intervals: wide ones mean the point estimates
+	// rest on few posts.
+	PrecisionCI Interval `json:"precision_ci95"`
+	RecallCI    Interval `json:"recall_ci95"`
 	Counts
 }
 

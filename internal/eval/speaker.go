@@ -28,6 +28,9 @@ type RoleStats struct {
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
+	// PrecisionCI and RecallCI are 95% Wilson intervals.
+	PrecisionCI Interval `json:"precision_ci95"`
+	RecallCI    Interval `json:"recall_ci95"`
 	Counts
 }
 
@@ -91,5 +94,6 @@ func (t *speakerTally) roleStats(k int, role string) RoleStats {
 	tp := t.m[k][k]
 	c := Counts{TP: tp, FN: row - tp, FP: col - tp, TN: n - row - col + tp}
 	return RoleStats{Role: role, Support: row, Predicted: col,
-		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Counts: c}
+		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(),
+		PrecisionCI: c.PrecisionCI(), RecallCI: c.RecallCI(), Counts: c}
 }

@@ -15,6 +15,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		r.Posts, len(r.Skipped), r.LexiconVersion, r.ClassifierVersion)
 	r.writeLabels(p)
 	r.writeSpeaker(p)
+	r.writeIntervals(p)
 	r.writeFiring(p)
 	r.writeSkipped(p)
 	if p.err != nil {
@@ -78,6 +79,22 @@ func (r *Report) writeSpeaker(p *printer) {
 			p.printf("\t%d", v)
 		}
 		p.printf("\t\n")
+	}
+}
+
+// writeIntervals lists the 95% Wilson intervals of precision and recall, so that a reader
+// sees how little a score on a rare label or role rests on.
+func (r *Report) writeIntervals(p *printer) {
+	w := len("disadvantage_framed")
+	p.printf("\n95%% intervals (Wilson)\n%-*s\tsupport\tprecision\trecall\t\n", w, "")
+	for _, s := range r.Labels {
+		p.printf("%-*s\t%d\t%s\t%s\t\n", w, s.Label, s.Support, s.PrecisionCI, s.RecallCI)
+	}
+	if r.Speaker == nil {
+		return
+	}
+	for _, rs := range r.Speaker.Roles[:2] { // ally and member; unknown is the default
+		p.printf("%-*s\t%d\t%s\t%s\t\n", w, "speaker="+rs.Role, rs.Support, rs.PrecisionCI, rs.RecallCI)
 	}
 }
 
