@@ -11,10 +11,11 @@
 //
 // Evaluate classifies every gold post through a pipeline.Labeler — the same decode-and-classify
 // path the streaming worker uses — and returns a Report with, per label, the confusion counts,
-// precision, recall, F1, Cohen's kappa and 95% Wilson intervals for precision and recall; for the speaker role, per-role precision, recall and
-// F1 and a 3×3 confusion matrix; macro-F1 over the four style labels that the dashboards
-// headline; and the firing rate of every label over all posts. EvaluateBy does the same
-// separately for each value of a metadata field, such as the platform of a post.
+// precision, recall, F1, Cohen's kappa and 95% Wilson intervals for precision and recall; for
+// the speaker role, per-role precision, recall and F1 and a 3×3 confusion matrix; macro-F1 over
+// the four style labels that the dashboards headline; and the firing rate of every label over
+// all posts. EvaluateBy does the same separately for each value of a metadata field, such as
+// the platform of a post.
 //
 // # Conventions for undefined values
 //
