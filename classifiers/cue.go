@@ -36,9 +36,7 @@ func (e *Engine) collect(p *post) *labelCues {
 		}
 	}
 	for _, r := range e.shouts {
-		for _, c := range e.shoutCues(p, r) {
-			lc.cues[r.label] = append(lc.cues[r.label], c)
-		}
+		lc.cues[r.label] = append(lc.cues[r.label], e.shoutCues(p, r)...)
 	}
 	return lc
 }

@@ -15,15 +15,6 @@ const (
 var labelOrder = [numLabels]string{LabelEmpathy, LabelAnger, LabelPrivilegeFramed,
 	LabelDisadvantageFramed, LabelSpokesperson, "speaker"}
 
-func labelIndex(name string) int {
-	for i, n := range labelOrder {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // labelResult returns the result slot of a style label index.
 func labelResult(r *Result, i int) *LabelResult {
 	switch i {

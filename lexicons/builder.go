@@ -14,7 +14,6 @@ import (
 // builder accumulates files into a Set.
 type builder struct {
 	errs   errs
-	hash   []byte
 	set    *Set
 	sums   [][]byte
 	labelF map[string]string // label -> embedded file that defined it

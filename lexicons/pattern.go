@@ -99,7 +99,7 @@ func checkShape(elems []Elem) error {
 	}
 	last := elems[len(elems)-1].Kind
 	if last == ElemGap {
-		return fmt.Errorf("a pattern must not end with ...")
+		return fmt.Errorf("a pattern must not end with a ... gap")
 	}
 	for i := 1; i < len(elems); i++ {
 		if elems[i].Kind == ElemGap && elems[i-1].Kind == ElemGap {

@@ -29,6 +29,7 @@ type disable struct {
 
 // parseRuleFile parses a YAML rules file; problems go to r.errs.
 func (r *nodeReader) parseRuleFile(src []byte) *labelDoc {
+	before := len(r.errs.list)
 	root := r.docRoot(src)
 	if root == nil {
 		return nil
@@ -47,6 +48,9 @@ func (r *nodeReader) parseRuleFile(src []byte) *labelDoc {
 	d.threshold, d.hasThreshold = r.threshold(f["threshold"])
 	ownVoice := r.bool(f["own_voice"], "own_voice", false)
 	r.parseRules(f["rules"], d, ownVoice)
+	if len(r.errs.list) == before {
+		r.schemaCheck(src)
+	}
 	return d
 }
 
