@@ -86,19 +86,27 @@ func (e *Engine) addPattern(cp *cpattern) {
 // LexiconVersion is the content hash of the lexicons the engine was built from.
 func (e *Engine) LexiconVersion() string { return e.set.Version() }
 
-// Classify labels one post. It never panics and never returns offsets outside Result.Text.
+// Classify labels one post. It never panics and never returns offsets outside Result.Text:
+// should a bug panic inside, the post comes back with every label absent.
 func (e *Engine) Classify(text string) (r Result) {
-	r = emptyResult(cleanText(text), true)
+	clean := cleanText(text)
 	defer func() {
 		if recover() != nil {
-			r = emptyResult(r.Text, true)
+			r = emptyResult(clean, true)
 		}
 	}()
-	p := e.getPost(r.Text)
+	return e.classify(clean)
+}
+
+// classify labels a cleaned post; unlike Classify it lets a panic through, so the fuzz
+// test sees bugs.
+func (e *Engine) classify(clean string) Result {
+	r := emptyResult(clean, true)
+	p := e.getPost(clean)
 	defer e.posts.Put(p)
 	p.toks, p.hashtags = e.a.tokenize(p.text, p.toks, p.hashtags)
 	if !e.isEnglish(p) {
-		return emptyResult(r.Text, false)
+		return emptyResult(clean, false)
 	}
 	e.findHits(p)
 	e.score(p, &r)
