@@ -41,12 +41,16 @@ func (e *Engine) ownVoice(p *post, s, end int) bool {
 	return e.words.first[p.toks[s].norm] || !e.reported(p, s)
 }
 
+// subjectPronoun holds the first-person subject pronouns (after tokenization, "I'm" is
+// "i" + "'m"). Only a subject ends a report: in "she told me she was heartbroken", "me" does not.
+var subjectPronoun = map[string]bool{"i": true, "im": true, "we": true}
+
 // reportWindow is how many words before a cue a reporting verb is looked for.
 const reportWindow = 10
 
 // reported looks back up to reportWindow words in the sentence for a reporting verb
-// ("said", "claims") whose subject is not the writer. A first-person word met first means
-// the writer speaks.
+// ("said", "claims") whose subject is not the writer. A first-person subject met first
+// means the writer speaks.
 func (e *Engine) reported(p *post, s int) bool {
 	sent, words := p.toks[s].sent, 0
 	for i := s - 1; i >= 0 && p.toks[i].sent == sent && words < reportWindow; i-- {
@@ -54,7 +58,7 @@ func (e *Engine) reported(p *post, s int) bool {
 		if t.kind == tokWord {
 			words++
 		}
-		if e.words.first[t.norm] {
+		if subjectPronoun[t.norm] {
 			return false
 		}
 		if e.words.reporting[t.norm] {

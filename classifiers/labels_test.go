@@ -45,6 +45,7 @@ func TestEmpathy(t *testing.T) {
 		{"generic positivity", "Great turnout today! What a crowd.", LabelEmpathy, false, ""},
 		{"mocked thoughts and prayers", "Spare me the thoughts and prayers, do something.", LabelEmpathy, false, ""},
 		{"reported sympathy", `He said "my heart goes out to them" and then voted against the bill.`, LabelEmpathy, false, ""},
+		{"reported grief", "She told me she was heartbroken and I didn't know what to say.", LabelEmpathy, false, ""},
 		{"my heart as cuteness", "MY HEART this puppy is adorable", LabelEmpathy, false, ""},
 	})
 }
@@ -81,6 +82,9 @@ func TestPrivilegeFramed(t *testing.T) {
 		{"never have to think", "Straight people never have to think about holding hands in public.", LabelPrivilegeFramed, true, ""},
 		{"camel hashtag", "#CheckYourPrivilege", LabelPrivilegeFramed, true, "CheckYourPrivilege"},
 		{"lower hashtag", "so true #checkyourprivilege", LabelPrivilegeFramed, true, "checkyourprivilege"},
+		{"spared harm, I'm a guy", "I'm a guy and I've never once worried about my drink being spiked.", LabelPrivilegeFramed, true, ""},
+		{"own privilege named", "I'm privileged enough to have health insurance and I know not everyone does.", LabelPrivilegeFramed, true, ""},
+		{"honour sense, privileged to", "Feeling so privileged to have seen this band live.", LabelPrivilegeFramed, false, ""},
 		{"denial myth", "White privilege is a myth.", LabelPrivilegeFramed, false, ""},
 		{"denial no such thing", "There's no such thing as white privilege", LabelPrivilegeFramed, false, ""},
 		{"negated", "I never felt privileged growing up", LabelPrivilegeFramed, false, ""},
@@ -99,6 +103,8 @@ func TestDisadvantageFramed(t *testing.T) {
 		{"poverty of any group", "What privilege when millions of whites live in poverty?", LabelDisadvantageFramed, true, ""},
 		{"pay gap in cents", "Women make 82 cents for every dollar a man makes.", LabelDisadvantageFramed, true, ""},
 		{"disparity", "LGBTQ youth are four times more likely to attempt suicide.", LabelDisadvantageFramed, true, ""},
+		{"adjective group", "#StopAsianHate Asian elders are being attacked in our streets.", LabelDisadvantageFramed, true, "Asian elders are being attacked"},
+		{"killed it idiom", "The women's team absolutely killed it last night!", LabelDisadvantageFramed, false, ""},
 		{"lone hashtag", "#BlackLivesMatter", LabelDisadvantageFramed, false, ""},
 		{"denial", "Systemic racism is a myth.", LabelDisadvantageFramed, false, ""},
 		{"ordinary", "The game last night was great.", LabelDisadvantageFramed, false, ""},

@@ -21,6 +21,9 @@ func TestSpeaker(t *testing.T) {
 		{"compositional self-position", "As a straight white guy I've benefited from privilege my whole life.", RoleAlly},
 		{"i'm a cis", "I'm a cis het dude and I never have to worry about being followed in a store.", RoleAlly},
 		{"gay man is member", "As a gay man I still get called slurs walking home.", RoleMember},
+		{"faith with apology", "As a Christian I apologize for how the church has treated LGBT people.", RoleAlly},
+		{"faith alone", "As a Christian I think the sermon was too long today.", RoleUnknown},
+		{"naming the movement", "As a white person I have opinions about BLM marches in my town.", RoleUnknown},
 		{"nobody", "The rally starts at noon on Main Street.", RoleUnknown},
 		{"reported position", "He said as a white man he has never benefited from anything.", RoleUnknown},
 	}
