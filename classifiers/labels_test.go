@@ -85,6 +85,8 @@ func TestPrivilegeFramed(t *testing.T) {
 		{"spared harm, I'm a guy", "I'm a guy and I've never once worried about my drink being spiked.", LabelPrivilegeFramed, true, ""},
 		{"own privilege named", "I'm privileged enough to have health insurance and I know not everyone does.", LabelPrivilegeFramed, true, ""},
 		{"honour sense, privileged to", "Feeling so privileged to have seen this band live.", LabelPrivilegeFramed, false, ""},
+		{"group-swap counterfactual", "If he was Black he would already be dead.", LabelPrivilegeFramed, true, "If he was Black"},
+		{"counterfactual about gender is not privilege", "If you were a woman you would understand.", LabelPrivilegeFramed, false, ""},
 		{"denial myth", "White privilege is a myth.", LabelPrivilegeFramed, false, ""},
 		{"denial no such thing", "There's no such thing as white privilege", LabelPrivilegeFramed, false, ""},
 		{"negated", "I never felt privileged growing up", LabelPrivilegeFramed, false, ""},
