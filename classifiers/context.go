@@ -45,19 +45,14 @@ func (e *Engine) ownVoice(p *post, s, end int) bool {
 // "i" + "'m"). Only a subject ends a report: in "she told me she was heartbroken", "me" does not.
 var subjectPronoun = map[string]bool{"i": true, "im": true, "we": true}
 
-// reportWindow is how many words before a cue a reporting verb is looked for.
-const reportWindow = 10
-
-// reported looks back up to reportWindow words in the sentence for a reporting verb
-// ("said", "claims") whose subject is not the writer. A first-person subject met first
-// means the writer speaks.
+// reported looks back through the cue's clause for a reporting verb ("said", "claims")
+// whose subject is not the writer. A first-person subject met first means the writer speaks.
+// The clause bounds the search: in "I don't care what anyone says, this is outrageous" the
+// verb's clause has ended.
 func (e *Engine) reported(p *post, s int) bool {
-	sent, words := p.toks[s].sent, 0
-	for i := s - 1; i >= 0 && p.toks[i].sent == sent && words < reportWindow; i-- {
+	clause := p.toks[s].clause
+	for i := s - 1; i >= 0 && p.toks[i].clause == clause; i-- {
 		t := &p.toks[i]
-		if t.kind == tokWord {
-			words++
-		}
 		if subjectPronoun[t.norm] {
 			return false
 		}
