@@ -145,7 +145,7 @@ func (e *testEnv) consume(t testing.TB, topic string, timeout time.Duration, eno
 	var wg sync.WaitGroup
 	for _, p := range parts {
 		r := kafka.NewReader(kafka.ReaderConfig{Brokers: e.cfg.Brokers, Topic: topic, Partition: p,
-			MaxWait: 50 * time.Millisecond, MaxBytes: 10 << 20})
+			MaxWait: 250 * time.Millisecond, MaxBytes: 10 << 20})
 		wg.Go(func() {
 			defer r.Close()
 			for {
@@ -303,7 +303,7 @@ func newOutputWatcher(t testing.TB, e *testEnv) *outputWatcher {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	for _, p := range e.partitions(t, "labeled") {
-		r := kafka.NewReader(kafka.ReaderConfig{Brokers: e.cfg.Brokers, Topic: "labeled", Partition: p, MaxWait: 50 * time.Millisecond})
+		r := kafka.NewReader(kafka.ReaderConfig{Brokers: e.cfg.Brokers, Topic: "labeled", Partition: p, MaxWait: 250 * time.Millisecond})
 		wg.Go(func() {
 			defer r.Close()
 			for {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/segmentio/kafka-go"
 	"go.uber.org/zap"
@@ -25,14 +26,17 @@ func NewKafkaSource(cfg Config, log *zap.Logger) (*KafkaSource, error) {
 		return nil, err
 	}
 	r := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:           cfg.Brokers,
-		GroupID:           cfg.GroupID,
-		GroupTopics:       []string{cfg.InputTopic},
-		Dialer:            dialer,
-		QueueCapacity:     cfg.BatchSize,
-		MinBytes:          1,
-		MaxBytes:          10 << 20,
-		MaxWait:           250e6,
+		Brokers:       cfg.Brokers,
+		GroupID:       cfg.GroupID,
+		GroupTopics:   []string{cfg.InputTopic},
+		Dialer:        dialer,
+		QueueCapacity: cfg.BatchSize,
+		MinBytes:      1,
+		MaxBytes:      10 << 20,
+		// kafka-go gives the broker MaxWait minus a quarter as its long-poll time and fails
+		// the read at MaxWait; a short MaxWait turns a busy broker's late idle reply into a
+		// reconnect. New data still ends the long poll at once.
+		MaxWait:           time.Second,
 		ReadBatchTimeout:  cfg.RequestTimeout,
 		HeartbeatInterval: cfg.HeartbeatInterval,
 		CommitInterval:    0, // synchronous commits: CommitMessages returns once durable

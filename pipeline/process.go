@@ -3,6 +3,7 @@ package pipeline
 import (
 	"encoding/json"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,17 +14,25 @@ type result struct {
 	dead   *InputError // set for a dead letter
 }
 
-// processAll labels batch with Config.Workers goroutines, each taking a contiguous share.
+// processChunk is how many messages a labeling goroutine claims at a time: small enough to
+// balance long and short posts across goroutines, large enough to keep contention low.
+const processChunk = 16
+
+// processAll labels batch with Config.Workers goroutines that claim chunks as they go.
 func (w *Worker) processAll(batch []Message) []result {
 	results := make([]result, len(batch))
-	n := min(w.Config.Workers, len(batch))
-	share := (len(batch) + n - 1) / n
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for lo := 0; lo < len(batch); lo += share {
-		hi := min(lo+share, len(batch))
+	for range min(w.Config.Workers, (len(batch)+processChunk-1)/processChunk) {
 		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				results[i] = w.process(batch[i])
+			for {
+				lo := int(next.Add(processChunk)) - processChunk
+				if lo >= len(batch) {
+					return
+				}
+				for i := lo; i < min(lo+processChunk, len(batch)); i++ {
+					results[i] = w.process(batch[i])
+				}
 			}
 		})
 	}

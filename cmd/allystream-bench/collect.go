@@ -28,7 +28,7 @@ func startCollector(ctx context.Context, brokers []string, partitions, posts int
 	c := &collector{recv: make([]atomic.Int64, posts), cancel: cancel}
 	for p := range partitions {
 		r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: "labeled", Partition: p,
-			MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 10 * time.Millisecond, QueueCapacity: 10000})
+			MinBytes: 1, MaxBytes: 16 << 20, MaxWait: time.Second, QueueCapacity: 10000})
 		c.wg.Go(func() { c.consume(ctx, r) })
 	}
 	return c

@@ -53,7 +53,7 @@ func measure(ctx context.Context, cfg benchConfig, mode string, texts []string) 
 	}
 	defer stopWorkerProcess(proc)
 	if err := col.waitFor(ctx, cfg.posts, drainTimeout(cfg.posts)); err != nil {
-		return res, fmt.Errorf("drain backlog: %w", err)
+		return res, fmt.Errorf("drain backlog: %w (output topic holds %d messages)", err, topicSize(b.Addrs(), "labeled"))
 	}
 	first, last := col.span()
 	res.drain = last.Sub(start)
@@ -154,4 +154,31 @@ func peakRSS(pid int) int64 {
 		}
 	}
 	return -1
+}
+
+// topicSize sums the high watermarks of topic's partitions, or -1 on error.
+func topicSize(brokers []string, topic string) int64 {
+	conn, err := kafka.Dial("tcp", brokers[0])
+	if err != nil {
+		return -1
+	}
+	defer conn.Close()
+	parts, err := conn.ReadPartitions(topic)
+	if err != nil {
+		return -1
+	}
+	var n int64
+	for _, p := range parts {
+		pc, err := kafka.DialLeader(context.Background(), "tcp", brokers[0], topic, p.ID)
+		if err != nil {
+			return -1
+		}
+		last, err := pc.ReadLastOffset()
+		pc.Close()
+		if err != nil {
+			return -1
+		}
+		n += last
+	}
+	return n
 }

@@ -91,10 +91,7 @@ func parseDemoFlags(env *environment, args []string) (streamOptions, bool, error
 // demoMessages is the sample feed: every line of demoFeed, plus an empty message, a post
 // whose text is over the limit and a message over the size limit.
 func demoMessages(limits pipeline.Limits) [][]byte {
-	var msgs [][]byte
-	for _, line := range bytes.Split(bytes.TrimRight(demoFeed, "\n"), []byte("\n")) {
-		msgs = append(msgs, line)
-	}
+	msgs := bytes.Split(bytes.TrimRight(demoFeed, "\n"), []byte("\n"))
 	long := strings.Repeat("So much to say. ", limits.MaxTextBytes/16+1)
 	longPost, _ := json.Marshal(map[string]string{"id": "demo-long", "text": long})
 	huge := make([]byte, limits.MaxMessageBytes+1024)

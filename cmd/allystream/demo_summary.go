@@ -21,8 +21,6 @@ func writeDemoSummary(w io.Writer, inputs int, out demoOutputs, color bool) {
 	writeExamples(w, out.records, color)
 }
 
-var demoRoles = []string{classifiers.RoleAlly, classifiers.RoleMember, classifiers.RoleUnknown}
-
 func writeLabelTable(w io.Writer, recs []pipeline.Record) {
 	counts := map[string]map[string]int{}
 	roles := map[string]int{}

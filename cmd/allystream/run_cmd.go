@@ -163,6 +163,9 @@ func runStreamWorker(ctx context.Context, opts streamOptions, reg *prometheus.Re
 	if err != nil {
 		return err
 	}
+	if err := pipeline.CheckTopics(ctx, opts.cfg); err != nil {
+		return err
+	}
 	metrics := pipeline.NewMetrics(reg, streamVersion())
 	src, err := pipeline.NewKafkaSource(opts.cfg, log)
 	if err != nil {
