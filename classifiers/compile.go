@@ -13,7 +13,8 @@ const maxJoined = 512
 // crule is a lexicon rule bound to the engine's label index.
 type crule struct {
 	*lexicons.Rule
-	label int // index into labelOrder
+	label int    // index into labelOrder
+	ref   string // evidence rule reference for cues without a pattern: "file:line id"
 }
 
 // celem is a compiled pattern element.

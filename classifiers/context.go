@@ -1,5 +1,7 @@
 package classifiers
 
+import "strings"
+
 // Context windows, in word tokens.
 const (
 	negWindow     = 3 // a negator this close before a cue cancels it
@@ -117,7 +119,7 @@ func (e *Engine) nounSubject(p *post, s int) bool {
 		return false
 	}
 	prev := prevWord(p, link)
-	return prev >= 0 && hasPrefix(p.tag(prev), "NN")
+	return prev >= 0 && strings.HasPrefix(p.tag(prev), "NN")
 }
 
 // linkingBefore returns the index of a linking verb within three words before token s in

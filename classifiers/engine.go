@@ -60,7 +60,7 @@ func New(set *lexicons.Set) (*Engine, error) {
 
 func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
 	for _, r := range l.Rules {
-		cr := &crule{Rule: r, label: label}
+		cr := &crule{Rule: r, label: label, ref: r.Pos.String() + " " + r.ID}
 		if r.Kind == lexicons.KindShout {
 			e.shouts = append(e.shouts, cr)
 			continue

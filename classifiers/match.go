@@ -1,6 +1,10 @@
 package classifiers
 
-import "github.com/allystream/allystream/lexicons"
+import (
+	"strings"
+
+	"github.com/allystream/allystream/lexicons"
+)
 
 // hit is one match of a compiled pattern: tokens [s,e) and bytes [start,end).
 type hit struct {
@@ -36,9 +40,9 @@ func (e *Engine) tryAll(p *post, cands []*cpattern, i int) {
 
 // matchHashtag matches a hashtag body as a whole against the space-less lexicon forms.
 func (e *Engine) matchHashtag(p *post, h span) {
-	key := joinKey(lowerASCII(p.text[h.start:h.end]))
-	cands := append(e.joined[key], e.joined["#"+key]...)
-	if len(cands) == 0 {
+	key := joinKey(normKey(p.text[h.start:h.end]))
+	plain, tagged := e.joined[key], e.joined["#"+key]
+	if len(plain)+len(tagged) == 0 {
 		return
 	}
 	s, end := -1, -1
@@ -53,8 +57,10 @@ func (e *Engine) matchHashtag(p *post, h span) {
 	if s < 0 {
 		return
 	}
-	for _, cp := range cands {
-		p.addHit(hit{p: cp, s: s, e: end, start: h.start, end: h.end})
+	for _, cands := range [2][]*cpattern{plain, tagged} {
+		for _, cp := range cands {
+			p.addHit(hit{p: cp, s: s, e: end, start: h.start, end: h.end})
+		}
 	}
 }
 
@@ -68,7 +74,7 @@ func matchElems(p *post, elems []celem, i int, sent int32) (int, bool) {
 	case lexicons.ElemWords, lexicons.ElemList:
 		return matchSet(p, el.set, elems[1:], i, sent)
 	case lexicons.ElemTag:
-		if usable(p, i, sent) && p.toks[i].kind == tokWord && hasPrefix(p.tag(i), el.tag) {
+		if usable(p, i, sent) && p.toks[i].kind == tokWord && strings.HasPrefix(p.tag(i), el.tag) {
 			return matchElems(p, elems[1:], i+1, sent)
 		}
 	case lexicons.ElemAny:
@@ -124,9 +130,8 @@ func usable(p *post, i int, sent int32) bool {
 	return i < len(p.toks) && p.toks[i].sent == sent && p.toks[i].matchable()
 }
 
-func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
-
-func lowerASCII(s string) string {
+// normKey is the normalized form of s used as a lookup key.
+func normKey(s string) string {
 	n, _ := normWord(s)
 	return n
 }

@@ -14,7 +14,7 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 	flush := func(end int) {
 		if n >= r.MinWords && !e.runHas(p, runStart, end, r.Unless) {
 			out = append(out, cue{s: runStart, e: end, start: p.toks[runStart].start,
-				end: p.toks[end-1].end, rule: r, ref: r.Pos.String() + " " + r.ID})
+				end: p.toks[end-1].end, rule: r, ref: r.ref})
 		}
 		runStart, n = -1, 0
 	}
