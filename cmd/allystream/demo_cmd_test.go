@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"time"
 
 	"context"
 	"github.com/allystream/allystream/classifiers"
@@ -75,4 +76,53 @@ func itoaForTest(n int) string { return strconv.Itoa(n) }
 
 func evidenceForTest(start, end int) classifiers.Evidence {
 	return classifiers.Evidence{Start: start, End: end}
+}
+
+// TestDemoFollowKeepsMetricsUpUntilCancelled runs "demo --follow": after the summary the
+// metrics endpoint stays up, and cancellation (Ctrl-C) ends the demo with status 0.
+func TestDemoFollowKeepsMetricsUpUntilCancelled(t *testing.T) {
+	var stdout, stderr streamBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- dispatch(ctx, streamEnv(nil, &stdout, &stderr), []string{"demo", "--follow", "--metrics-addr", "127.0.0.1:0"})
+	}()
+	waitForText(t, &stdout, "Examples")
+	waitForText(t, &stderr, "following")
+	addr := consoleLogAddr(t, stderr.String())
+	if body := httpGet(t, "http://"+addr+"/metrics"); !strings.Contains(body, "allystream_records_out_total") {
+		t.Error("/metrics lacks allystream_records_out_total while following")
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("demo --follow exit %d after cancel\n%s", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("demo --follow did not stop within 10s of cancellation")
+	}
+}
+
+func waitForText(t *testing.T, b *streamBuffer, text string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(b.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q within 30s:\n%s", text, b.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// consoleLogAddr finds the metrics address in the demo's console log.
+func consoleLogAddr(t *testing.T, logs string) string {
+	t.Helper()
+	for _, line := range strings.Split(logs, "\n") {
+		if _, rest, ok := strings.Cut(line, `serving /metrics, /healthz, /readyz	{"addr": "`); ok {
+			return strings.TrimSuffix(rest, `"}`)
+		}
+	}
+	t.Fatalf("no metrics address in:\n%s", logs)
+	return ""
 }
