@@ -1,4 +1,25 @@
 // Package classifiers tags a post with the communication styles of the allyship codebook —
 // empathy, anger, privilege_framed, disadvantage_framed, spokesperson — and its speaker role
 // (ally, member, unknown), with evidence for every label.
+//
+// # How a post is classified
+//
+//  1. Clean (clean.go): invalid UTF-8 is replaced, HTML tags are stripped and entities
+//     decoded. Result.Text is this cleaned text; every evidence span indexes it.
+//  2. Tokenize (tokenize.go): prose's tokenizer, with a model built once per Engine and no
+//     sentence segmenter; its tokens are aligned back to byte offsets, links and @mentions
+//     are marked (never evidence), hashtags split at case changes and emoji split apart.
+//     Tokens are normalized (lower case, straight apostrophes, "sooo" read as "so").
+//  3. Language (language.go): posts that are not English get Language "und" and no labels.
+//  4. Match (match.go): a map from a token to the lexicon patterns that can start there;
+//     lower-case hashtags are looked up among the space-less forms of every phrase.
+//  5. Context (context.go, cue.go): negation, quotation and reported speech, and whether a
+//     feeling's subject is the writer. Part-of-speech tags are computed lazily, one sentence
+//     at a time, only when a rule needs them.
+//  6. Vetoes (veto.go): denial, mockery and other senses of a word cancel cues.
+//  7. Score (score.go): each label's score is the noisy-OR of its cue weights, present when
+//     it reaches the label's threshold; the speaker role is decided from self-positions and
+//     solidarity.
+//
+// The rules, weights and thresholds are data, in package lexicons.
 package classifiers
