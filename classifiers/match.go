@@ -13,7 +13,7 @@ type hit struct {
 	start, end int
 }
 
-// findHits runs every pattern that can start at each token, and the hashtag index.
+// findHits runs every pattern that can start at each token, then the hashtag index.
 func (e *Engine) findHits(p *post) {
 	for i := range p.toks {
 		t := &p.toks[i]
@@ -25,8 +25,26 @@ func (e *Engine) findHits(p *post) {
 			e.tryAll(p, e.index[t.alt], i)
 		}
 	}
-	for _, h := range p.hashtags {
-		e.matchHashtag(p, h)
+	if len(p.hashtags) > 0 {
+		e.matchHashtags(p)
+	}
+}
+
+// matchHashtags matches each hashtag body as a whole against the space-less lexicon forms
+// (#checkyourprivilege), covering the hashtag's tokens.
+func (e *Engine) matchHashtags(p *post) {
+	for i := 0; i < len(p.toks); {
+		id := p.toks[i].hashtag
+		if id == 0 {
+			i++
+			continue
+		}
+		end := i + 1
+		for end < len(p.toks) && p.toks[end].hashtag == id {
+			end++
+		}
+		e.matchHashtag(p, p.hashtags[id-1], i, end)
+		i = end
 	}
 }
 
@@ -38,28 +56,14 @@ func (e *Engine) tryAll(p *post, cands []*cpattern, i int) {
 	}
 }
 
-// matchHashtag matches a hashtag body as a whole against the space-less lexicon forms.
-func (e *Engine) matchHashtag(p *post, h span) {
+// matchHashtag looks one hashtag body h, made of tokens [s,end), up in the joined index.
+func (e *Engine) matchHashtag(p *post, h span, s, end int) {
 	key := joinKey(normKey(p.text[h.start:h.end]))
-	plain, tagged := e.joined[key], e.joined["#"+key]
-	if len(plain)+len(tagged) == 0 {
-		return
-	}
-	s, end := -1, -1
-	for i := range p.toks {
-		if p.toks[i].start >= h.start && p.toks[i].end <= h.end {
-			if s < 0 {
-				s = i
-			}
-			end = i + 1
-		}
-	}
-	if s < 0 {
-		return
-	}
-	for _, cands := range [2][]*cpattern{plain, tagged} {
+	for _, cands := range [2][]*cpattern{e.joined[key], e.joined["#"+key]} {
 		for _, cp := range cands {
-			p.addHit(hit{p: cp, s: s, e: end, start: h.start, end: h.end})
+			if !p.hasHit(cp, s) && len(p.hits) < maxHits {
+				p.hits = append(p.hits, hit{p: cp, s: s, e: end, start: h.start, end: h.end})
+			}
 		}
 	}
 }

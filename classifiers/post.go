@@ -25,14 +25,32 @@ func (p *post) reset(e *Engine, text string) {
 	}
 }
 
-// addHit records a hit once.
+// maxHits bounds the hits kept for one post, so that pathological posts (a 100 KB wall of
+// the same cue) cost linear time; far below it every score has long saturated.
+const maxHits = 512
+
+// addHit records a hit once. Hits arrive in token order, so a duplicate (a pattern found
+// through both a token's norm and its short form) is among the last hits at the same token.
 func (p *post) addHit(h hit) {
-	for _, o := range p.hits {
-		if o.p == h.p && o.s == h.s {
+	if len(p.hits) >= maxHits {
+		return
+	}
+	for i := len(p.hits) - 1; i >= 0 && p.hits[i].s == h.s; i-- {
+		if p.hits[i].p == h.p {
 			return
 		}
 	}
 	p.hits = append(p.hits, h)
+}
+
+// hasHit reports whether pattern cp already matched at token s.
+func (p *post) hasHit(cp *cpattern, s int) bool {
+	for _, o := range p.hits {
+		if o.p == cp && o.s == s {
+			return true
+		}
+	}
+	return false
 }
 
 // tag returns the part-of-speech tag of token i. The first time a rule asks about a
