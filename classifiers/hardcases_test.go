@@ -98,3 +98,15 @@ func TestInvalidUTF8IsReplaced(t *testing.T) {
 		t.Errorf("anger absent for %q", r.Text)
 	}
 }
+
+func TestLongPosts(t *testing.T) {
+	e := testEngine(t)
+	for _, text := range []string{
+		strings.Repeat("fuck this, I am so angry!! ", 3000),
+		strings.Repeat("#CheckYourPrivilege ", 5000),
+		strings.Repeat("<p>", 20000),
+	} {
+		r := e.Classify(text)
+		checkSpans(t, r)
+	}
+}
