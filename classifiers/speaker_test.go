@@ -24,6 +24,8 @@ func TestSpeaker(t *testing.T) {
 		{"faith with apology", "As a Christian I apologize for how the church has treated LGBT people.", RoleAlly},
 		{"faith alone", "As a Christian I think the sermon was too long today.", RoleUnknown},
 		{"naming the movement", "As a white person I have opinions about BLM marches in my town.", RoleUnknown},
+		{"vocative ingroup", "White women, we need to do better and show up for Black women.", RoleAlly},
+		{"member like me", "Black women like me are tired of being ignored.", RoleMember},
 		{"nobody", "The rally starts at noon on Main Street.", RoleUnknown},
 		{"reported position", "He said as a white man he has never benefited from anything.", RoleUnknown},
 	}
