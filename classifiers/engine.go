@@ -15,7 +15,7 @@ const Version = "0.2.0"
 type Engine struct {
 	set        *lexicons.Set
 	a          *analyzer
-	index      map[string][]*cpattern // first token -> patterns that can start there
+	index      map[string]*firstIndex // first token -> patterns that can start there
 	joined     map[string][]*cpattern // space-less phrase -> patterns, for hashtags
 	shouts     []*crule
 	thresholds [numLabels]float64
@@ -38,7 +38,7 @@ func New(set *lexicons.Set) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new classifier engine: load prose model: %w", err)
 	}
-	e := &Engine{set: set, a: a, index: map[string][]*cpattern{}, joined: map[string][]*cpattern{}}
+	e := &Engine{set: set, a: a, index: map[string]*firstIndex{}, joined: map[string][]*cpattern{}}
 	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set}
 	for i, name := range labelOrder {
 		l := set.Label(name)
@@ -75,9 +75,7 @@ func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
 }
 
 func (e *Engine) addPattern(cp *cpattern) {
-	for first := range cp.elems[0].set.byFirst {
-		e.index[first] = append(e.index[first], cp)
-	}
+	e.indexPattern(cp)
 	for _, f := range joinedForms(cp) {
 		e.joined[f] = append(e.joined[f], cp)
 	}

@@ -36,10 +36,10 @@ func (e *Engine) isEnglish(p *post) bool {
 }
 
 func (e *Engine) knownWord(t *token) bool {
-	if e.words.english[t.norm] || len(e.index[t.norm]) > 0 {
+	if e.words.english[t.norm] || e.index[t.norm] != nil {
 		return true
 	}
-	return t.alt != "" && (e.words.english[t.alt] || len(e.index[t.alt]) > 0)
+	return t.alt != "" && (e.words.english[t.alt] || e.index[t.alt] != nil)
 }
 
 // mostlyLatin reports whether at least half of the letters in s are Latin.

@@ -20,9 +20,9 @@ func (e *Engine) findHits(p *post) {
 		if !t.matchable() {
 			continue
 		}
-		e.tryAll(p, e.index[t.norm], i)
+		e.tryIndexed(p, t.norm, i)
 		if t.alt != "" {
-			e.tryAll(p, e.index[t.alt], i)
+			e.tryIndexed(p, t.alt, i)
 		}
 	}
 	if len(p.hashtags) > 0 {
