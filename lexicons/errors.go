@@ -14,12 +14,14 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the problem as "file:line:col: message".
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
 
 // ErrorList is every problem found while loading; its Error() has one "file:line:col: message"
 // line per problem.
 type ErrorList []*Error
 
+// Error joins the problems, one a line.
 func (l ErrorList) Error() string {
 	lines := make([]string, len(l))
 	for i, e := range l {

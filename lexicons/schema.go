@@ -81,16 +81,6 @@ type Pattern struct {
 	Pos    Pos
 }
 
-// NeedsTags reports whether matching the pattern needs part-of-speech tags.
-func (p *Pattern) NeedsTags() bool {
-	for _, e := range p.Elems {
-		if e.Kind == ElemTag {
-			return true
-		}
-	}
-	return false
-}
-
 // Rule is one validated lexicon entry.
 type Rule struct {
 	ID     string
