@@ -115,6 +115,7 @@ func TestDisadvantageFramed(t *testing.T) {
 		{"rate gap", "Indigenous women go missing at ten times the national rate.", LabelDisadvantageFramed, true, ""},
 		{"killed it idiom", "The women's team absolutely killed it last night!", LabelDisadvantageFramed, false, ""},
 		{"lone hashtag", "#BlackLivesMatter", LabelDisadvantageFramed, false, ""},
+		{"deflection trope", "More black people die at the hands of other black people.", LabelDisadvantageFramed, false, ""},
 		{"denial", "Systemic racism is a myth.", LabelDisadvantageFramed, false, ""},
 		{"ordinary", "The game last night was great.", LabelDisadvantageFramed, false, ""},
 	})
