@@ -75,3 +75,43 @@ func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool)
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestWorkerRecoversFromBrokerDown makes the broker close every connection for a while, as
+// if it were down: readiness must go false, and once the broker is back the worker rejoins
+// the group and labels what was produced after the outage, with nothing lost.
+func TestWorkerRecoversFromBrokerDown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("holds the broker down for several seconds")
+	}
+	env := newTestEnv(t, 2)
+	var down atomic.Bool
+	var dropped atomic.Int64
+	env.broker.Cluster().Control(func(req kmsg.Request) (kmsg.Response, error, bool) {
+		env.broker.Cluster().KeepControl()
+		if down.Load() {
+			dropped.Add(1)
+			return nil, errors.New("injected broker outage"), true
+		}
+		return nil, nil, false
+	})
+	before, beforeIDs := posts("up", 200)
+	env.produce(t, "posts", before...)
+	health := &pipeline.Health{}
+	env.startWorker(t, env.cfg, testLogger(t), func(w *pipeline.Worker) { w.Health = health })
+	env.consume(t, "labeled", 20*time.Second, allIDs(beforeIDs))
+	waitFor(t, 5*time.Second, "ready before the outage", health.Ready)
+
+	down.Store(true)
+	waitFor(t, 10*time.Second, "not ready while the broker is down", func() bool { return !health.Ready() })
+	t.Logf("dropped %d requests", dropped.Load())
+	time.Sleep(2 * time.Second)
+	down.Store(false)
+
+	after, afterIDs := posts("back", 200)
+	env.produce(t, "posts", after...)
+	got := env.consume(t, "labeled", 45*time.Second, allIDs(afterIDs))
+	if missing := missingIDs(afterIDs, got); len(missing) > 0 {
+		t.Fatalf("%d posts produced after the outage were never labeled", len(missing))
+	}
+	waitFor(t, 10*time.Second, "ready again", health.Ready)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -93,6 +94,10 @@ func (s *KafkaSource) Fetch(ctx context.Context) (Message, error) {
 	if err != nil {
 		if ctx.Err() != nil {
 			return Message{}, ctx.Err()
+		}
+		if errors.Is(err, io.EOF) {
+			// A dropped connection; io.EOF from a Source means "no more input", so hide it.
+			return Message{}, fmt.Errorf("fetch message: connection closed: %v", err)
 		}
 		return Message{}, fmt.Errorf("fetch message: %w", err)
 	}
