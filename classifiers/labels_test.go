@@ -71,6 +71,7 @@ func TestAnger(t *testing.T) {
 		{"reported: protesters", "Protesters were angry outside city hall.", LabelAnger, false, ""},
 		{"reported: third-party noun", "The neighbours seemed really angry yesterday.", LabelAnger, false, ""},
 		{"report in another clause", "I don't care what anyone says, this decision is outrageous.", LabelAnger, true, "outrageous"},
+		{"moral indignation", "They fired her for reporting it. How is this legal?", LabelAnger, true, "How is this legal"},
 		{"insult alone", "what idiots", LabelAnger, false, ""},
 		{"mild disagreement", "I don't think that is quite right.", LabelAnger, false, ""},
 		{"positive profanity", "that was fucking awesome", LabelAnger, false, ""},
