@@ -134,6 +134,8 @@ func TestSpokesperson(t *testing.T) {
 		{"paraphrase", "we have to be a voice for these kids since nobody listens to them", LabelSpokesperson, true, ""},
 		{"rescuer", "We need to save these poor children from their own culture.", LabelSpokesperson, true, ""},
 		{"need saving", "These women need saving and we are the ones to do it.", LabelSpokesperson, true, "need saving"},
+		{"sentence-final can't", "We have to speak up for them because they can't.", LabelSpokesperson, true, ""},
+		{"their only hope", "We are their only hope.", LabelSpokesperson, true, "their only hope"},
 		{"amplify", "Amplify Black voices and follow their lead.", LabelSpokesperson, false, ""},
 		{"pass the mic", "Pass the mic to trans leaders and listen.", LabelSpokesperson, false, ""},
 		{"donate", "Donate to groups led by Black women.", LabelSpokesperson, false, ""},

@@ -41,11 +41,46 @@ func (a *analyzer) tokenize(text string, toks []token, hashtags []span) ([]token
 		if !ok {
 			continue
 		}
+		toks = fillGap(toks, text, cursor, s)
 		cursor = e
 		toks, hashtags = splitToken(toks, hashtags, text, s, e)
 	}
+	toks = fillGap(toks, text, cursor, len(text))
 	markClauses(toks, text)
 	return toks, hashtags
+}
+
+// fillGap tokenizes text that prose dropped between two of its tokens: prose loses the
+// "n't." of a sentence-final "can't." ("because they can't." gives "because", "they",
+// "ca"). Runs of letters become words, anything else one token a character.
+func fillGap(toks []token, text string, from, to int) []token {
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isWordRune(r):
+			j := i + size
+			for j < to {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				j += s2
+			}
+			toks = splitEmoji(toks, text, i, j)
+			i = j
+		default:
+			toks = splitEmoji(toks, text, i, i+size)
+			i += size
+		}
+	}
+	return toks
+}
+
+// isWordRune: letters, digits and apostrophes, so "n't" stays one token.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '\u2019'
 }
 
 // span is a half-open byte range.
