@@ -47,6 +47,8 @@ func TestEmpathy(t *testing.T) {
 		{"reported sympathy", `He said "my heart goes out to them" and then voted against the bill.`, LabelEmpathy, false, ""},
 		{"praying for victims", "Praying for the families in Uvalde tonight.", LabelEmpathy, true, "Praying for the families"},
 		{"prayer for healing is weak", "Praying for a whole lot of healing", LabelEmpathy, false, ""},
+		{"will never know", "As a white person I will never know how hard it is for you.", LabelEmpathy, true, "I will never know how hard"},
+		{"exasperation is not perspective taking", "I'll never understand how people can be so cruel", LabelEmpathy, false, ""},
 		{"holding space", "This hurts. Holding space for my Black friends today.", LabelEmpathy, true, "Holding space for"},
 		{"reported grief", "She told me she was heartbroken and I didn't know what to say.", LabelEmpathy, false, ""},
 		{"my heart as cuteness", "MY HEART this puppy is adorable", LabelEmpathy, false, ""},
