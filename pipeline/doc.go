@@ -65,5 +65,5 @@
 //	allystream_build_info{version,classifier_version,goversion}  always 1
 //
 // Health backs /healthz (the process is alive) and /readyz (the brokers answer and no
-// publish, commit or fetch is failing).
+// publish or commit is failing; the brokers are probed every 3s).
 package pipeline

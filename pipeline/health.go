@@ -6,7 +6,7 @@ import (
 )
 
 // Health tracks whether the worker is connected and making progress, for /readyz: it is
-// ready when the brokers answer and no fetch, produce or commit is failing. The zero value is
+// ready when the brokers answer and no publish or commit is failing. The zero value is
 // not ready. It is safe for concurrent use.
 type Health struct {
 	connected atomic.Bool
@@ -19,10 +19,10 @@ func (h *Health) SetConnected(ok bool) { h.connected.Store(ok) }
 // Connected reports the last probe's result.
 func (h *Health) Connected() bool { return h.connected.Load() }
 
-// SetStalled records whether a fetch, produce or commit is failing and being retried.
+// SetStalled records whether a publish or commit is failing and being retried.
 func (h *Health) SetStalled(stalled bool) { h.stalled.Store(stalled) }
 
-// Ready reports whether the worker is connected and not stalled.
+// Ready reports whether the brokers answer and no publish or commit is failing.
 func (h *Health) Ready() bool { return h.connected.Load() && !h.stalled.Load() }
 
 // LiveHandler answers /healthz: 200 while the process serves HTTP.

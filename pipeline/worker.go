@@ -109,9 +109,10 @@ func (w *Worker) fetchBatch(ctx context.Context) ([]Message, error) {
 	return batch, nil
 }
 
+// fetchFailed counts and logs a fetch error and pauses. Readiness is left to the connection
+// watcher: a fetch that recovers while no input arrives would otherwise never clear it.
 func (w *Worker) fetchFailed(ctx context.Context, err error, attempt int) {
 	w.Metrics.fetchErrors.Inc()
-	w.Health.SetStalled(true)
 	pause := backoff(attempt, w.Config.RetryBackoffMin, w.Config.RetryBackoffMax)
 	w.Log.Warn("fetch failed; retrying", zap.Error(err), zap.Duration("backoff", pause))
 	sleepCtx(ctx, pause)
