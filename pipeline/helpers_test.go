@@ -22,6 +22,8 @@ import (
 type testEnv struct {
 	broker *embedded.Broker
 	cfg    pipeline.Config
+	// dialer is used by the test's own readers; nil means plaintext without auth.
+	dialer *kafka.Dialer
 }
 
 func newTestEnv(t testing.TB, partitions int32) *testEnv {
@@ -145,7 +147,7 @@ func (e *testEnv) consume(t testing.TB, topic string, timeout time.Duration, eno
 	var wg sync.WaitGroup
 	for _, p := range parts {
 		r := kafka.NewReader(kafka.ReaderConfig{Brokers: e.cfg.Brokers, Topic: topic, Partition: p,
-			MaxWait: 250 * time.Millisecond, MaxBytes: 10 << 20})
+			MaxWait: 250 * time.Millisecond, MaxBytes: 10 << 20, Dialer: e.dialer})
 		wg.Go(func() {
 			defer r.Close()
 			for {
@@ -179,7 +181,11 @@ func (e *testEnv) consume(t testing.TB, topic string, timeout time.Duration, eno
 
 func (e *testEnv) partitions(t testing.TB, topic string) []int {
 	t.Helper()
-	conn, err := kafka.Dial("tcp", e.cfg.Brokers[0])
+	dialer := e.dialer
+	if dialer == nil {
+		dialer = kafka.DefaultDialer
+	}
+	conn, err := dialer.Dial("tcp", e.cfg.Brokers[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,3 +338,5 @@ func (w *outputWatcher) messages() []kafka.Message {
 	defer w.mu.Unlock()
 	return append([]kafka.Message(nil), w.msgs...)
 }
+
+func testNop() *zap.Logger { return zap.NewNop() }

@@ -94,7 +94,7 @@ func defineStreamFlags(fs *flag.FlagSet, metricsAddr, prefix string) *streamOpti
 	fs.StringVar(&c.DLQTopic, "dlq-topic", prefix+".dlq", "`topic` for dead letters (inputs that cannot be labeled)")
 	fs.StringVar(&c.GroupID, "group", "allystream", "consumer `group` id; workers in one group share the partitions")
 	fs.StringVar(&o.metricsAddr, "metrics-addr", metricsAddr, "`address` serving /metrics, /healthz and /readyz (empty: off)")
-	fs.IntVar(&c.Workers, "workers", def.Workers, "classifier goroutines")
+	fs.IntVar(&c.Workers, "workers", 0, "classifier goroutines (0: one per CPU)")
 	fs.IntVar(&c.BatchSize, "batch-size", def.BatchSize, "most messages per batch (published, then committed, together)")
 	fs.DurationVar(&c.BatchWait, "batch-wait", def.BatchWait, "how long a batch waits to fill after its first message")
 	fs.StringVar(&o.lexiconDir, "lexicons", "", "lexicon override `dir` (default: the embedded lexicons)")
