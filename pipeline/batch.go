@@ -8,19 +8,20 @@ import (
 	"go.uber.org/zap"
 )
 
-// processBatch labels, publishes and commits one batch. After ctx is cancelled it keeps
-// going for GracePeriod, then gives up without committing.
-func (w *Worker) processBatch(ctx context.Context, batch []Message) error {
-	gctx, cancel := graceContext(ctx, w.Config.GracePeriod)
-	defer cancel()
-	w.Metrics.recordsIn.Add(float64(len(batch)))
-	w.Metrics.batchSize.Observe(float64(len(batch)))
-	results := w.processAll(batch)
-	if err := w.publish(gctx, results); err != nil {
+// labeledBatch is a fetched batch with its outputs, waiting to be delivered.
+type labeledBatch struct {
+	msgs    []Message
+	results []result
+}
+
+// deliver publishes and commits one labeled batch. gctx is the shutdown-bounded context: it
+// ends GracePeriod after Run's context, and then the batch is left uncommitted.
+func (w *Worker) deliver(gctx context.Context, b labeledBatch) error {
+	if err := w.publish(gctx, b.results); err != nil {
 		return err
 	}
-	w.observe(batch, results)
-	w.commit(gctx, batch)
+	w.observe(b.msgs, b.results)
+	w.commit(gctx, b.msgs)
 	return nil
 }
 

@@ -14,9 +14,11 @@
 // most Config.BatchWait after the first), labels it in parallel, publishes every labeled
 // record and dead letter, and waits until the Sink reports them all acknowledged (Kafka:
 // acks from all in-sync replicas). Only then does it commit the batch's offsets. Batches are
-// processed one at a time, so offsets are committed in order per partition and a commit never
-// covers an unacknowledged output. A worker killed at any moment loses nothing: at most the
-// batch in flight is delivered again, so duplicates are bounded by one batch per crash.
+// published and committed one at a time (the next batch is fetched and labeled meanwhile), so
+// offsets are committed in order per partition and a commit never covers an unacknowledged
+// output. A worker killed at any moment loses nothing: the uncommitted batches are delivered
+// again, and since at most one of them had been published, duplicates are bounded by one
+// batch per crash.
 // Consumers of the output should treat the record's id (the message key) as idempotency key.
 //
 // A worker that crashed holds its partitions until the group session times out;
@@ -24,8 +26,9 @@
 // surviving worker resumes within a few seconds more than that.
 //
 // On cancellation (SIGTERM, SIGINT) the worker stops fetching, publishes and commits the
-// batch in flight, and returns nil; if that cannot finish within Config.GracePeriod, Run
-// returns an error wrapping ErrGracePeriodExpired and the batch is left uncommitted.
+// batches in flight (at most two), and returns nil; if that cannot finish within
+// Config.GracePeriod, Run returns an error wrapping ErrGracePeriodExpired and they are left
+// uncommitted.
 //
 // # Errors
 //

@@ -13,8 +13,8 @@ import (
 
 // Worker is the streaming loop: it fetches a batch from the Source, labels it in parallel,
 // publishes every labeled record and dead letter to the Sink, waits for the acknowledgement,
-// and only then commits the batch. Batches are processed one at a time, so a commit never
-// passes an unacknowledged output.
+// and only then commits the batch. Batches are published and committed one at a time, so a
+// commit never passes an unacknowledged output.
 type Worker struct {
 	// Config supplies batching, retry and shutdown settings; Brokers and topics are not used
 	// here. It is passed through WithDefaults.
@@ -41,9 +41,14 @@ type pinger interface {
 }
 
 // Run processes messages until ctx is cancelled or a finite source ends, then returns nil
-// once the batch in flight is published and committed. It returns an error only when that
-// batch cannot be published within Config.GracePeriod after cancellation; its offsets are
-// then left uncommitted, so it is delivered again.
+// once the batches in flight are published and committed. It returns an error only when
+// they cannot be published within Config.GracePeriod after cancellation; their offsets are
+// then left uncommitted, so they are delivered again.
+//
+// Two stages overlap: one goroutine fetches and labels the next batch while Run publishes
+// and commits the previous one. Publishing and committing stay strictly sequential, so a
+// commit never passes an unacknowledged output and at most one published batch is ever
+// uncommitted.
 func (w *Worker) Run(ctx context.Context) error {
 	w.init()
 	if p, ok := w.Source.(pinger); ok {
@@ -52,17 +57,40 @@ func (w *Worker) Run(ctx context.Context) error {
 	} else {
 		w.Health.SetConnected(true)
 	}
+	gctx, cancel := graceContext(ctx, w.Config.GracePeriod)
+	defer cancel()
+	batches := make(chan labeledBatch, 1)
+	go w.fetchAndLabel(ctx, gctx, batches)
+	for b := range batches {
+		if err := w.deliver(gctx, b); err != nil {
+			cancel()
+			for range batches { // let the labeling stage finish
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// fetchAndLabel is the first stage: it fetches and labels batches and hands them to Run
+// until ctx is cancelled, the source ends, or gctx ends; then it closes out.
+func (w *Worker) fetchAndLabel(ctx, gctx context.Context, out chan<- labeledBatch) {
+	defer close(out)
 	fetchFailures := 0
 	for {
 		batch, err := w.fetchBatch(ctx)
 		if len(batch) > 0 {
-			if perr := w.processBatch(ctx, batch); perr != nil {
-				return perr
+			w.Metrics.recordsIn.Add(float64(len(batch)))
+			w.Metrics.batchSize.Observe(float64(len(batch)))
+			select {
+			case out <- labeledBatch{msgs: batch, results: w.processAll(batch)}:
+			case <-gctx.Done():
+				return
 			}
 		}
 		switch {
 		case ctx.Err() != nil || errors.Is(err, io.EOF):
-			return nil
+			return
 		case err != nil:
 			w.fetchFailed(ctx, err, fetchFailures)
 			fetchFailures++
