@@ -52,18 +52,19 @@ func (e *Engine) accept(p *post, c cue, lc *labelCues) {
 	case r.Negatable && e.negated(p, c.s):
 	case r.OwnVoice && !e.ownVoice(p, c.s, c.e):
 	case r.WriterSubject && !e.writerSubject(p, c.s, c.e):
+	case r.SentenceStart && !sentenceStart(p, c.s):
 	default:
 		lc.cues[r.label] = append(lc.cues[r.label], c)
 	}
 }
 
 // pairNear finds the nearest with-side hit of the same rule for a match-side hit h, in
-// the same sentence, not overlapping and within the rule's window, and accepts the span
-// that covers both.
+// the same sentence (anywhere in the post for scope: post), not overlapping and within the
+// rule's window, and accepts the span that covers both (the match side alone for scope: post).
 func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 	best, bestDist := -1, 1<<30
 	for i, o := range p.hits {
-		if o.p.rule != h.p.rule || !o.p.with || p.toks[o.s].sent != p.toks[h.s].sent {
+		if o.p.rule != h.p.rule || !o.p.with || (h.p.rule.Scope != lexicons.ScopePost && p.toks[o.s].sent != p.toks[h.s].sent) {
 			continue
 		}
 		d := tokenGap(h, o)
@@ -76,6 +77,11 @@ func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 	}
 	o := p.hits[best]
 	c := hitCue(h)
+	if h.p.rule.Scope == lexicons.ScopePost {
+		// across sentences the with side only licenses the cue; the evidence is the match side
+		e.accept(p, c, lc)
+		return
+	}
 	if o.s < c.s {
 		c.s, c.start = o.s, o.start
 	}
@@ -94,4 +100,16 @@ func tokenGap(a, b hit) int {
 		return a.s - b.e
 	}
 	return -1
+}
+
+// sentenceStart reports whether token s opens its sentence: only links, @mentions and
+// punctuation stand before it in the sentence.
+func sentenceStart(p *post, s int) bool {
+	sent := p.toks[s].sent
+	for i := s - 1; i >= 0 && p.toks[i].sent == sent; i-- {
+		if k := p.toks[i].kind; k == tokWord || k == tokEmoji {
+			return false
+		}
+	}
+	return true
 }

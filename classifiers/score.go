@@ -122,13 +122,14 @@ func (e *Engine) speaker(p *post, cs []cue, r *Result) {
 	sortEvidence(r.Speaker.Evidence)
 }
 
-// labelSolidarityWeight is what each present empathy, privilege_framed or
-// disadvantage_framed label adds to an ally self-position as solidarity.
+// labelSolidarityWeight is what each present empathy, privilege_framed,
+// disadvantage_framed or spokesperson label adds to an ally self-position as solidarity
+// (dependency-oriented help is still help offered to the group).
 const labelSolidarityWeight = 0.3
 
 func labelSolidarityMiss(r *Result) float64 {
 	miss := 1.0
-	for _, l := range []*LabelResult{&r.Labels.Empathy, &r.Labels.PrivilegeFramed, &r.Labels.DisadvantageFramed} {
+	for _, l := range []*LabelResult{&r.Labels.Empathy, &r.Labels.PrivilegeFramed, &r.Labels.DisadvantageFramed, &r.Labels.Spokesperson} {
 		if l.Present {
 			miss *= 1 - labelSolidarityWeight
 		}

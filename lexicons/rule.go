@@ -39,6 +39,8 @@ func (r *nodeReader) parseRule(c *yaml.Node, f map[string]*yaml.Node, label stri
 	rule.Negatable = r.bool(f["negatable"], "negatable", kind != KindShout)
 	rule.OwnVoice = r.bool(f["own_voice"], "own_voice", ownVoice)
 	rule.WriterSubject = r.bool(f["writer_subject"], "writer_subject", false)
+	rule.SentenceStart = r.bool(f["sentence_start"], "sentence_start", false)
+	r.onlyFor(f, rule.Kind, "sentence_start", KindPhrase, KindPattern)
 	r.role(c, f["role"], rule)
 	r.kindFields(c, f, rule)
 	return rule
@@ -48,7 +50,7 @@ func (r *nodeReader) parseRule(c *yaml.Node, f map[string]*yaml.Node, label stri
 func (r *nodeReader) kindFields(c *yaml.Node, f map[string]*yaml.Node, rule *Rule) {
 	r.onlyFor(f, rule.Kind, "with", KindNear)
 	r.onlyFor(f, rule.Kind, "window", KindNear)
-	r.onlyFor(f, rule.Kind, "scope", KindVeto)
+	r.onlyFor(f, rule.Kind, "scope", KindVeto, KindNear)
 	r.onlyFor(f, rule.Kind, "min_words", KindShout)
 	r.onlyFor(f, rule.Kind, "unless", KindShout)
 	switch rule.Kind {
@@ -62,7 +64,8 @@ func (r *nodeReader) kindFields(c *yaml.Node, f map[string]*yaml.Node, rule *Rul
 		rule.Scope = r.scope(f["scope"])
 	case KindNear:
 		rule.With = r.patterns(c, f["with"], "with", false)
-		rule.Window = r.int(f["window"], "window", 6, 1, 30)
+		rule.Window = r.int(f["window"], "window", 6, 1, 60)
+		rule.Scope = r.nearScope(f["scope"])
 	}
 	if rule.Kind != KindShout {
 		rule.Match = r.patterns(c, f["match"], "match", rule.Kind == KindPhrase)
@@ -147,4 +150,18 @@ func (r *nodeReader) patterns(c, n *yaml.Node, field string, literalOnly bool) [
 		out = append(out, Pattern{Source: item.Value, Elems: elems, Pos: r.pos(item)})
 	}
 	return out
+}
+
+// nearScope reads where the two sides of a near rule may stand: in one sentence (the
+// default) or anywhere in the post, still within the window.
+func (r *nodeReader) nearScope(n *yaml.Node) string {
+	s := r.str(n, "scope")
+	switch s {
+	case "":
+		return ScopeSentence
+	case ScopeSentence, ScopePost:
+		return s
+	}
+	r.fail(n, "unknown scope %q for a near rule (allowed: sentence, post)", s)
+	return ScopeSentence
 }

@@ -100,6 +100,9 @@ type Rule struct {
 	// WriterSubject: the cue names a feeling or act whose subject must be the writer
 	// ("I am furious" counts, "protesters were furious" does not).
 	WriterSubject bool
+	// SentenceStart: the cue counts only at the start of a sentence (links, @mentions and
+	// punctuation before it are skipped): "Black nurse, 11 years in." as a self-position.
+	SentenceStart bool
 	MinWords      int      // shout rules: minimum run of capitalised words
 	Unless        []string // shout rules: words that cancel the shout when in the run
 	Note          string

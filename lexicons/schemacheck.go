@@ -31,6 +31,7 @@ type ruleSchema struct {
 	Negatable     bool     `yaml:"negatable"`
 	OwnVoice      bool     `yaml:"own_voice"`
 	WriterSubject bool     `yaml:"writer_subject"`
+	SentenceStart bool     `yaml:"sentence_start"`
 	MinWords      int      `yaml:"min_words"`
 	Unless        strOrSeq `yaml:"unless"`
 	Note          string   `yaml:"note"`
