@@ -102,6 +102,9 @@ func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool) {
 		}
 		words++
 		switch {
+		case (t.norm == "my" || t.norm == "our") && i+1 < s:
+			// "my sister was furious": a possessive before a noun names someone else
+			return true, false
 		case e.words.first[t.norm]:
 			return true, true
 		case e.words.third[t.norm]:
