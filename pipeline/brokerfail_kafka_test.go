@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/allystream/allystream/pipeline"
+	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
@@ -114,4 +115,29 @@ func TestWorkerRecoversFromBrokerDown(t *testing.T) {
 		t.Fatalf("%d posts produced after the outage were never labeled", len(missing))
 	}
 	waitFor(t, 10*time.Second, "ready again", health.Ready)
+}
+
+// TestWorkerFollowsLeaderChanges moves partition leadership between the brokers of a
+// three-node kfake cluster while the worker runs; kafka-go must follow the new leaders and
+// every post must still be labeled.
+func TestWorkerFollowsLeaderChanges(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(3), kfake.SeedTopics(3, "posts", "labeled", "dead"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	cfg := pipeline.Config{Brokers: c.ListenAddrs(), InputTopic: "posts", OutputTopic: "labeled", DLQTopic: "dead",
+		GroupID: "leaders", BatchSize: 100, RetryBackoffMax: 500 * time.Millisecond, JoinGroupBackoff: 200 * time.Millisecond}.WithDefaults()
+	env := &testEnv{cfg: cfg}
+	values, ids := posts("lead", 2000)
+	env.produce(t, "posts", values[:1000]...)
+	out := newOutputWatcher(t, env)
+	env.startWorker(t, cfg, testLogger(t), withSlowSink(10*time.Millisecond))
+	waitFor(t, 20*time.Second, "first records", func() bool { return out.count() >= 100 })
+	for range 3 {
+		c.ShufflePartitionLeaders()
+		time.Sleep(200 * time.Millisecond)
+	}
+	env.produce(t, "posts", values[1000:]...)
+	waitFor(t, 60*time.Second, "a record for every post", func() bool { return len(missingIDs(ids, out.messages())) == 0 })
 }

@@ -106,6 +106,8 @@ func (s Security) clients(clientID string, timeout time.Duration) (*kafka.Dialer
 		return nil, nil, err
 	}
 	dialer := &kafka.Dialer{ClientID: clientID, Timeout: timeout, DualStack: true, SASLMechanism: mech, TLS: tlsCfg}
-	transport := &kafka.Transport{ClientID: clientID, DialTimeout: timeout, SASL: mech, TLS: tlsCfg}
+	// A short metadata TTL lets the producer find a new partition leader within a second;
+	// kafka-go does not refresh on NOT_LEADER errors and defaults to 6s.
+	transport := &kafka.Transport{ClientID: clientID, DialTimeout: timeout, SASL: mech, TLS: tlsCfg, MetadataTTL: time.Second}
 	return dialer, transport, nil
 }
