@@ -1,8 +1,14 @@
 package pipeline_test
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
+	"strings"
 
+	"github.com/allystream/allystream/classifiers"
+	"github.com/allystream/allystream/lexicons"
 	"github.com/allystream/allystream/pipeline"
 )
 
@@ -43,4 +49,36 @@ func ExampleConfig_Validate() {
 	fmt.Println(cfg.Validate())
 	// Output:
 	// OutputTopic and DLQTopic must differ (both "labeled")
+}
+
+// A Worker moves posts from any Source to any Sink; here a JSONL stream to in-memory
+// buffers, so the example runs without Kafka.
+func ExampleWorker() {
+	input := strings.NewReader(`{"id": "p1", "text": "I hear you and I believe you."}
+not json
+{"id": "p2", "text": "Enough is enough."}
+`)
+	set, _ := lexicons.Load("")
+	engine, _ := classifiers.New(set)
+	var records, dead bytes.Buffer
+	w := &pipeline.Worker{
+		Source:  pipeline.NewFileSource("posts.jsonl", input, 1<<20),
+		Sink:    pipeline.NewFileSink(&records, &dead),
+		Labeler: &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: pipeline.DefaultLimits()}, Classifier: engine},
+	}
+	if err := w.Run(context.Background()); err != nil { // returns at the end of the input
+		fmt.Println(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(records.String()), "\n") {
+		var rec pipeline.Record
+		_ = json.Unmarshal([]byte(line), &rec)
+		fmt.Println("labeled", rec.ID, "from line", rec.Source.Line)
+	}
+	var dl pipeline.DeadLetterLine
+	_ = json.Unmarshal(dead.Bytes(), &dl)
+	fmt.Println("dead letter", dl.Headers[pipeline.HeaderReason], "from line", dl.Headers[pipeline.HeaderSourceLine])
+	// Output:
+	// labeled p1 from line 1
+	// labeled p2 from line 3
+	// dead letter invalid_json from line 2
 }
