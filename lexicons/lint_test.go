@@ -58,6 +58,10 @@ func TestLintCases(t *testing.T) {
 			`o/anger.yaml:2:1: invalid YAML: did not find expected node content`},
 		{"wildcard first", "anger.yaml", "label: anger\nrules:\n  - id: x.f\n    kind: pattern\n    weight: 0.5\n    match: [\"... mad\"]\n",
 			`o/anger.yaml:6:13: a pattern must start with a word or a {list}, not a wildcard or <TAG>`},
+		{"sentence_start on a near rule", "anger.yaml", "label: anger\nrules:\n  - id: x.g\n    kind: near\n    weight: 0.5\n    sentence_start: true\n    match: [hi]\n    with: [there]\n",
+			`o/anger.yaml:6:21: field "sentence_start" does not apply to kind near`},
+		{"clause scope on a near rule", "anger.yaml", "label: anger\nrules:\n  - id: x.h\n    kind: near\n    weight: 0.5\n    scope: clause\n    match: [hi]\n    with: [there]\n",
+			`o/anger.yaml:6:12: unknown scope "clause" for a near rule (allowed: sentence, post)`},
 		{"remove missing list entry", "harm.txt", "!not-there\n",
 			`o/harm.txt:1:1: no entry "not-there" in word list "harm" to remove`},
 	}

@@ -1,0 +1,109 @@
+package classifiers
+
+import "testing"
+
+// Constructs added in 0.3.0 for posts in the styles of other platforms: each case is a
+// sentence written for this test, not taken from any data set.
+
+func TestConstructs(t *testing.T) {
+	runLabelCases(t, []labelCase{
+		{"group harm predicate", "Black applicants get turned down for mortgages far more often than anyone else.", LabelDisadvantageFramed, true, "Black applicants get turned down"},
+		{"cents on the dollar", "Women still make 82 cents for every dollar a man makes.", LabelDisadvantageFramed, true, "Women still make 82 cents for every dollar"},
+		{"suspension rate", "Black students are suspended at three times the rate of their classmates.", LabelDisadvantageFramed, true, "Black students are suspended"},
+		{"waiting years", "Trans people wait years for basic care in this country.", LabelDisadvantageFramed, true, "Trans people wait years"},
+		{"still legally", "Disabled adults can still legally be paid below minimum wage.", LabelDisadvantageFramed, true, "Disabled adults can still legally"},
+		{"one in five", "One in five LGBTQ youth has been bullied online.", LabelDisadvantageFramed, true, "LGBTQ youth has been bullied"},
+		{"percent share", "The gifted program is 70% white in a majority-Black district.", LabelDisadvantageFramed, true, "70% white"},
+		{"member account licensed by self-position", "Hijabi here, and yes I get stopped at security every single time.", LabelDisadvantageFramed, true, "I get stopped"},
+		{"fired for being", "People got fired for being gay in most states until 2020.", LabelDisadvantageFramed, true, "fired for being gay"},
+		{"passive group", "Black homeowners get lowballed on appraisals.", LabelDisadvantageFramed, true, "Black homeowners get lowballed"},
+		{"group rate", "The Black unemployment rate is still double the white rate.", LabelDisadvantageFramed, true, "Black unemployment rate is still double"},
+		{"representation", "Eight keynote speakers and zero women.", LabelDisadvantageFramed, true, "zero women"},
+		{"all-male panel", "Another all-male panel on maternal health.", LabelDisadvantageFramed, true, "all-male panel"},
+		{"anti-trans bill", "They passed another anti-trans bill this morning.", LabelDisadvantageFramed, true, "anti-trans bill"},
+		{"no running water", "A third of homes on the Navajo Nation still don't have running water.", LabelDisadvantageFramed, true, "the Navajo Nation still don't have running water"},
+		{"pulled over idiom not vetoed", "Every time a Black man gets pulled over it's a coin flip.", LabelDisadvantageFramed, true, "Black man gets pulled over"},
+		{"lone hashtag", "#BlackLivesMatter", LabelDisadvantageFramed, false, ""},
+		{"denied gap", "There is no pay gap, women just choose different jobs.", LabelDisadvantageFramed, false, ""},
+		{"ordinary passive", "The team got beaten in overtime again.", LabelDisadvantageFramed, false, ""},
+		{"never once had to", "I've never once had to think about whether a landlord would rent to me because of my name.", LabelPrivilegeFramed, true, "never once had to think about"},
+		{"benefit of the doubt", "Real talk: I'm a white guy and I get the benefit of the doubt every single time.", LabelPrivilegeFramed, true, "white guy and I get the benefit of the doubt"},
+		{"walk right in", "Able-bodied folks just walk right in. We plan every trip around ramps.", LabelPrivilegeFramed, true, "walk right in"},
+		{"nobody ever asks me", "Cis woman here. Nobody ever asks me what's in my pants before I use a bathroom.", LabelPrivilegeFramed, true, "Nobody ever asks me"},
+		{"spared", "Being a citizen means I was spared all of that paperwork and fear.", LabelPrivilegeFramed, true, "I was spared"},
+		{"built for people like me", "The system was built for people like me. I didn't earn that head start.", LabelPrivilegeFramed, true, "was built for people like me"},
+		{"group gets to", "Straight people get to post wedding photos without a single hateful comment. Must be nice.", LabelPrivilegeFramed, true, "Straight people get to"},
+		{"being a man means", "Being a man means I never have to plan my route home around who's walking behind me.", LabelPrivilegeFramed, true, "never have to plan"},
+		{"privilege explained", "Privilege doesn't mean your life was easy.", LabelPrivilegeFramed, true, "Privilege doesn't mean"},
+		{"an honour", "It was a privilege to play with these guys for ten years.", LabelPrivilegeFramed, false, ""},
+		{"relief for the disadvantaged group", "I'll keep going until trans people never have to fight at all.", LabelPrivilegeFramed, false, ""},
+		{"mocked hashtag", "lol imagine telling a laid-off miner to #checkyourprivilege 😂", LabelPrivilegeFramed, false, ""},
+		{"we got you", "To every trans kid reading this: I see you, and we got you.", LabelEmpathy, true, "I see you"},
+		{"not broken", "You're not broken. The system that failed you is.", LabelEmpathy, true, "You're not broken"},
+		{"thinking of families", "Thinking of the families in Minneapolis tonight.", LabelEmpathy, true, "Thinking of the families"},
+		{"in your corner", "I'm in your corner, always.", LabelEmpathy, true, "I'm in your corner"},
+		{"not your fault", "It's not your fault they treated you that way.", LabelEmpathy, true, "It's not your fault"},
+		{"sorry you", "I'm so sorry you had to deal with that manager.", LabelEmpathy, true, "I'm so sorry you"},
+		{"understand why angry", "I understand why they're angry. I'd be angry too.", LabelEmpathy, true, "I understand why they're angry"},
+		{"don't know how they live", "I don't know how anyone lives with that fear.", LabelEmpathy, true, "I don't know how anyone lives"},
+		{"that sounds exhausting", "That sounds exhausting and you shouldn't have to deal with it alone.", LabelEmpathy, true, "That sounds exhausting"},
+		{"holding in heart", "Holding the families in Uvalde in my heart tonight.", LabelEmpathy, true, "Holding the families in Uvalde in my heart"},
+		{"thanks to allies", "Thank you to every ally who showed up in the rain today!", LabelEmpathy, false, ""},
+		{"so done with", "I'm so done with this city council.", LabelAnger, true, "so done with"},
+		{"sentence-final done", "They cut the program again. I'm done.", LabelAnger, true, "I'm done."},
+		{"cannot with", "I cannot with this administration.", LabelAnger, true, "I cannot with"},
+		{"make it make sense", "Make it make sense.", LabelAnger, true, "Make it make sense"},
+		{"sickening", "That's vile. Absolutely sickening.", LabelAnger, true, "vile"},
+		{"enough alone", "Enough with the excuses. ENOUGH.", LabelAnger, true, "Enough with"},
+		{"still happening", "Seriously, how is this still happening?", LabelAnger, true, "how is this still happening"},
+		{"done with homework", "I'm done with homework finally!", LabelAnger, false, ""},
+		{"possessive subject", "My sister was furious when she heard.", LabelAnger, false, ""},
+		{"decide what's best", "I'll decide what's best for the women on my team.", LabelSpokesperson, true, "decide what's best for the"},
+		{"speak for these kids", "We have to speak for these kids because they can't speak for themselves.", LabelSpokesperson, true, "speak for these kids because"},
+		{"be their voice", "I'll be their voice since nobody else will.", LabelSpokesperson, true, "be their voice"},
+		{"follow their lead", "Follow disabled activists and let them lead.", LabelSpokesperson, false, ""},
+	})
+}
+
+func TestSpeakerConstructs(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		name, text, role, cue string
+	}{
+		{"X here with support", "White dude here. I've never been followed by store security, and I've got your back.", RoleAlly, "White dude here"},
+		{"leading appositive", "White guy, mid-40s. I finally get why my coworkers are exhausted, and I stand with them.", RoleAlly, "White guy,"},
+		{"me a white lady", "Me, a white lady, learning. We need to do better.", RoleAlly, "Me, a white lady"},
+		{"us white folks", "Us white folks need to listen more and talk less.", RoleAlly, "Us white folks"},
+		{"ingroup included", "Able-bodied folks, myself included, rarely think about stairs. We should.", RoleAlly, "Able-bodied folks, myself included"},
+		{"vocative dudes", "Dudes: if your friend is harassing a woman at the bar, say something. It's on us.", RoleAlly, "Dudes:"},
+		{"settler", "As a settler, I've benefited my whole life from land I never had to think about.", RoleAlly, "As a settler"},
+		{"spokesperson as solidarity", "As a citizen it's on me to be the voice for migrants who can't speak for themselves.", RoleAlly, "As a citizen"},
+		{"gay guy here", "Gay guy here, honestly the parade is a nightmare for parking.", RoleMember, "Gay guy here"},
+		{"appositive with age", "Trans woman, 34, and I've been misgendered at every doctor's office.", RoleMember, "Trans woman, 34"},
+		{"woman in engineering", "Woman in engineering. Every review I get called abrasive.", RoleMember, "Woman in engineering"},
+		{"nation here", "Diné here. Our grandparents were sent to boarding schools.", RoleMember, "Diné here"},
+		{"autistic adult", "Autistic adult here. Listen to autistic people.", RoleMember, "Autistic adult here"},
+		{"fellow spoonies", "Fellow spoonies, the new rules are terrifying.", RoleMember, "Fellow spoonies"},
+		{"this guy here", "this guy here is a legend", RoleUnknown, ""},
+		{"immigrant on race", "As an immigrant I think BLM protesters went too far.", RoleUnknown, ""},
+		{"white but", "I'm white but all lives matter.", RoleUnknown, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Classify(tt.text)
+			checkSpans(t, r)
+			if r.Speaker.Role != tt.role {
+				t.Fatalf("role = %s (score %.3f, evidence %v), want %s", r.Speaker.Role, r.Speaker.Score, r.Speaker.Evidence, tt.role)
+			}
+			if tt.cue == "" {
+				return
+			}
+			for _, ev := range r.Speaker.Evidence {
+				if ev.Cue == tt.cue {
+					return
+				}
+			}
+			t.Errorf("speaker evidence %v lacks %q", r.Speaker.Evidence, tt.cue)
+		})
+	}
+}
