@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"errors"
+	"os"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -79,7 +80,9 @@ func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool)
 
 // TestWorkerRecoversFromBrokerDown makes the broker close every connection for a while, as
 // if it were down: readiness must go false, and once the broker is back the worker rejoins
-// the group and labels what was produced after the outage, with nothing lost.
+// the group and labels what was produced after the outage, with nothing lost. The outage
+// lasts 2s more than it takes readiness to drop; set ALLYSTREAM_TEST_OUTAGE (e.g. 60s) for a
+// longer one.
 func TestWorkerRecoversFromBrokerDown(t *testing.T) {
 	if testing.Short() {
 		t.Skip("holds the broker down for several seconds")
@@ -105,7 +108,7 @@ func TestWorkerRecoversFromBrokerDown(t *testing.T) {
 	down.Store(true)
 	waitFor(t, 10*time.Second, "not ready while the broker is down", func() bool { return !health.Ready() })
 	t.Logf("dropped %d requests", dropped.Load())
-	time.Sleep(2 * time.Second)
+	time.Sleep(outageLength(t))
 	down.Store(false)
 
 	after, afterIDs := posts("back", 200)
@@ -140,4 +143,15 @@ func TestWorkerFollowsLeaderChanges(t *testing.T) {
 	}
 	env.produce(t, "posts", values[1000:]...)
 	waitFor(t, 60*time.Second, "a record for every post", func() bool { return len(missingIDs(ids, out.messages())) == 0 })
+}
+
+func outageLength(t *testing.T) time.Duration {
+	if v := os.Getenv("ALLYSTREAM_TEST_OUTAGE"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			t.Fatalf("ALLYSTREAM_TEST_OUTAGE: %v", err)
+		}
+		return d
+	}
+	return 2 * time.Second
 }
