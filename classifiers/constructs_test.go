@@ -94,6 +94,26 @@ func TestConstructs(t *testing.T) {
 		{"message me anytime", "If you need to talk, message me anytime.", LabelEmpathy, true, "message me anytime"},
 		{"an outrage", "This is an outrage and it should be illegal.", LabelAnger, true, "is an outrage"},
 		{"the actual hell", "What the actual hell is wrong with this council", LabelAnger, true, "the actual hell"},
+		{"living with it daily", "Undocumented families in my town live with that fear every single day.", LabelDisadvantageFramed, true, "Undocumented families in my town live with that fear every single day"},
+		{"having to prove", "Disabled adults have to prove they're disabled every year to keep their support.", LabelDisadvantageFramed, true, "to prove they're disabled"},
+		{"children detained", "These children are being held in freezing cells for weeks.", LabelDisadvantageFramed, true, "children are being held"},
+		{"waiting N months", "Disabled people wait 18 months for a wheelchair here.", LabelDisadvantageFramed, true, "Disabled people wait 18 months"},
+		{"member waiting years", "Trans guy here. I waited two years for a first appointment.", LabelDisadvantageFramed, true, "I waited two years"},
+		{"first cut", "Disabled workers are the first cut when budgets shrink.", LabelDisadvantageFramed, true, "Disabled workers are the first cut"},
+		{"fraction of the wealth", "Most Black families have a fraction of the wealth of white families.", LabelDisadvantageFramed, true, "Black families have a fraction of the"},
+		{"punished for it", "Women in the military report assault and get punished for it.", LabelDisadvantageFramed, true, "Women in the military report assault and get punished for"},
+		{"paying a group less", "As a guy who works in HR: we absolutely pay women less for the same roles.", LabelDisadvantageFramed, true, "pay women less"},
+		{"half of the best", "Immigrants built this city and they still run half the best bakeries.", LabelDisadvantageFramed, false, ""},
+		{"success idiom", "The trans chorus absolutely killed it tonight.", LabelDisadvantageFramed, false, ""},
+		{"need us to advocate", "Disabled people need people like us to advocate for them.", LabelSpokesperson, true, "need people like us to advocate for them"},
+		{"know better than parents", "As their teacher I know better than their parents what these kids need.", LabelSpokesperson, true, "I know better than their"},
+		{"our job to protect", "It's our job as men to protect women, they can't protect themselves.", LabelSpokesperson, true, "job as men to protect"},
+		{"do it themselves", "Someone has to stand up for these immigrants, and if they won't do it themselves, I will.", LabelSpokesperson, true, "if they won't do it themselves"},
+		{"amplify not replace", "Amplify disabled creators, don't talk over them.", LabelSpokesperson, false, ""},
+		{"gonna be okay", "If you're a trans kid reading this: you're gonna be okay.", LabelEmpathy, true, "you're gonna be okay"},
+		{"so much better", "Oh honey, that's not okay and you deserve so much better.", LabelEmpathy, true, "deserve so much better"},
+		{"know how isolating", "I know how isolating it is to be the only one. Hang on.", LabelEmpathy, true, "I know how isolating it is"},
+		{"hear you but", "I hear you but I disagree about the tax plan.", LabelEmpathy, false, ""},
 	})
 }
 
@@ -127,6 +147,11 @@ func TestSpeakerConstructs(t *testing.T) {
 		{"someone with a disability", "As someone with a disability, I'm tired of broken elevators.", RoleMember, "As someone with a disability"},
 		{"being white", "Being white, I've been given the benefit of the doubt my whole life.", RoleAlly, "Being white,"},
 		{"a tall white guy", "Nobody has ever crossed the street to avoid me. I'm a 6'2 white guy. Think about that.", RoleAlly, "I'm a 6'2 white guy"},
+		{"as white people we", "As white people, we have to show up for our neighbors.", RoleAlly, "As white people,"},
+		{"as likely as cis people", "Trans people are four times as likely to be victims of violent crime as cis people.", RoleUnknown, ""},
+		{"as an LGBTQ person", "As an LGBTQ person I'm scared right now.", RoleMember, "As an LGBTQ person"},
+		{"straight cis man.", "Straight cis man. I will never understand it fully, but I'm listening.", RoleAlly, "Straight cis man."},
+		{"two-spirit and tired", "Two-spirit and tired of being told we're a trend.", RoleMember, "Two-spirit and tired"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
