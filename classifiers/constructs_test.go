@@ -114,6 +114,15 @@ func TestConstructs(t *testing.T) {
 		{"so much better", "Oh honey, that's not okay and you deserve so much better.", LabelEmpathy, true, "deserve so much better"},
 		{"know how isolating", "I know how isolating it is to be the only one. Hang on.", LabelEmpathy, true, "I know how isolating it is"},
 		{"hear you but", "I hear you but I disagree about the tax plan.", LabelEmpathy, false, ""},
+		{"never thought about", "As an able-bodied person, I never thought about curb cuts until my friend explained them.", LabelPrivilegeFramed, true, "never thought about"},
+		{"never once followed me", "Me, a white guy, finally realizing the cops have never once followed me through a store.", LabelPrivilegeFramed, true, "have never once followed me"},
+		{"the audacity", "The audacity of this council, honestly.", LabelAnger, true, "The audacity"},
+		{"sick to death", "I'm sick to death of these excuses.", LabelAnger, true, "sick to death of"},
+		{"heavy heart", "My heart is so heavy for the families in that neighborhood.", LabelEmpathy, true, "My heart is so heavy"},
+		{"no one should feel unsafe", "If anyone needs a ride to the mosque this week, DM me. No one should feel unsafe.", LabelEmpathy, true, "No one should feel unsafe"},
+		{"feelings make sense", "Your feelings make total sense. Anyone would be scared.", LabelEmpathy, true, "Your feelings make total sense"},
+		{"doors opened for me", "I'll be honest, I've had every door opened for me because of how I look.", LabelPrivilegeFramed, true, "every door opened for me"},
+		{"safety net", "I grew up with money and a safety net. If I failed I had somewhere to land.", LabelPrivilegeFramed, true, "grew up with money"},
 	})
 }
 
@@ -152,6 +161,15 @@ func TestSpeakerConstructs(t *testing.T) {
 		{"as an LGBTQ person", "As an LGBTQ person I'm scared right now.", RoleMember, "As an LGBTQ person"},
 		{"straight cis man.", "Straight cis man. I will never understand it fully, but I'm listening.", RoleAlly, "Straight cis man."},
 		{"two-spirit and tired", "Two-spirit and tired of being told we're a trend.", RoleMember, "Two-spirit and tired"},
+		{"mom of three here", "Black mom of three here, and I'm tired of explaining the talk.", RoleMember, "Black mom of three here,"},
+		{"half heritage", "I'm half Filipino, and people still ask where I'm 'really' from.", RoleMember, "I'm half Filipino"},
+		{"identity and state", "Disabled and broke because of the benefits cap.", RoleMember, "Disabled and broke"},
+		{"role noun fan", "As a Black fan of this team I'm so hyped for the playoffs!!", RoleMember, "As a Black fan"},
+		{"support my friends", "As a straight woman I fully support my LGBTQ friends.", RoleAlly, "As a straight woman"},
+		{"like me start showing up", "White folks like me need to stop centering ourselves and start showing up.", RoleAlly, "White folks like me"},
+		{"called it out", "I'm a straight guy and the anti-gay stuff in my group chat needs to stop. I said so today.", RoleAlly, "I'm a straight guy"},
+		{"position without solidarity", "As a man, I think this movie was overrated.", RoleUnknown, ""},
+		{"black and white at start", "Black and white photos look better on this camera.", RoleUnknown, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
