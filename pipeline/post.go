@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -93,19 +94,40 @@ type JSONDecoder struct {
 }
 
 // Decode implements Decoder.
+//
+// The fast path validates the value once (json.Valid) and then picks the top-level "id" and
+// "text" out of it without building a map; anything it does not handle goes to decodeMap,
+// which has the original semantics and error messages (the last of duplicate keys wins,
+// escaped keys are unescaped).
 func (d JSONDecoder) Decode(value []byte) (Post, error) {
 	if err := d.checkEnvelope(value); err != nil {
 		return Post{}, err
 	}
+	if !json.Valid(value) {
+		return d.decodeMap(value)
+	}
+	idRaw, textRaw, ok := topLevelIDText(value)
+	if !ok {
+		return d.decodeMap(value)
+	}
+	return d.decodeFields(value, idRaw, textRaw)
+}
+
+// decodeMap decodes value through a map of its top-level fields.
+func (d JSONDecoder) decodeMap(value []byte) (Post, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(value, &fields); err != nil {
 		return Post{}, inputErr(ReasonInvalidJSON, "decode post: %v", err)
 	}
-	id, err := decodeID(fields["id"])
+	return d.decodeFields(value, fields["id"], fields["text"])
+}
+
+func (d JSONDecoder) decodeFields(value []byte, idRaw, textRaw json.RawMessage) (Post, error) {
+	id, err := decodeID(idRaw)
 	if err != nil {
 		return Post{}, err
 	}
-	text, err := d.decodeText(fields["text"])
+	text, err := d.decodeText(textRaw)
 	if err != nil {
 		return Post{}, err
 	}
@@ -137,8 +159,8 @@ func decodeID(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", inputErr(ReasonMissingID, `post has no "id"`)
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
+	s, plain := plainString(raw)
+	if plain || json.Unmarshal(raw, &s) == nil {
 		if s == "" {
 			return "", inputErr(ReasonMissingID, `post "id" is empty`)
 		}
@@ -159,8 +181,8 @@ func (d JSONDecoder) decodeText(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", inputErr(ReasonMissingText, `post has no "text"`)
 	}
-	var text string
-	if err := json.Unmarshal(raw, &text); err != nil {
+	text, plain := plainString(raw)
+	if !plain && json.Unmarshal(raw, &text) != nil {
 		return "", inputErr(ReasonTextNotStr, `post "text" must be a string, got %s`, jsonKind(raw[0]))
 	}
 	if !utf8.ValidString(text) {
@@ -170,7 +192,7 @@ func (d JSONDecoder) decodeText(raw json.RawMessage) (string, error) {
 	if d.Limits.MaxTextBytes > 0 && len(text) > d.Limits.MaxTextBytes {
 		return "", inputErr(ReasonTextTooLong, "text is %d bytes, limit %d", len(text), d.Limits.MaxTextBytes)
 	}
-	if len(bytes.TrimSpace([]byte(text))) == 0 {
+	if strings.TrimSpace(text) == "" {
 		return "", inputErr(ReasonEmptyText, `post "text" is blank`)
 	}
 	return text, nil

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"encoding/json"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -55,7 +54,7 @@ func (w *Worker) process(m Message) result {
 		}
 		return w.deadLetter(m, ie)
 	}
-	value, err := json.Marshal(&rec)
+	value, err := MarshalRecord(&rec)
 	if err != nil {
 		return w.deadLetter(m, &InputError{Reason: ReasonInvalidJSON, Detail: "encode record: " + err.Error()})
 	}
