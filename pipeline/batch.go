@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"go.uber.org/zap"
@@ -17,7 +18,7 @@ type labeledBatch struct {
 // deliver publishes and commits one labeled batch. gctx is the shutdown-bounded context: it
 // ends GracePeriod after Run's context, and then the batch is left uncommitted.
 func (w *Worker) deliver(gctx context.Context, b labeledBatch) error {
-	if err := w.publish(gctx, b.results); err != nil {
+	if err := w.publish(gctx, b); err != nil {
 		return err
 	}
 	w.observe(b.msgs, b.results)
@@ -26,21 +27,41 @@ func (w *Worker) deliver(gctx context.Context, b labeledBatch) error {
 }
 
 // publish writes every output, retrying the failed ones with backoff until all are
-// acknowledged or ctx ends.
-func (w *Worker) publish(ctx context.Context, results []result) error {
-	pending := make([]Output, len(results))
-	for i := range results {
-		pending[i] = results[i].out
+// acknowledged or ctx ends. An output the Sink refuses as too large (ErrOutputTooLarge) is
+// written alone, and if still refused it is replaced in b.results by a dead letter (see
+// refuse), so a permanent refusal never stalls the partition.
+func (w *Worker) publish(ctx context.Context, b labeledBatch) error {
+	pending := make([]int, len(b.results))
+	for i := range pending {
+		pending[i] = i
 	}
+	outs := make([]Output, 0, len(pending))
 	for attempt := 0; ; attempt++ {
-		err := w.Sink.Write(ctx, pending)
+		outs = outs[:0]
+		for _, i := range pending {
+			outs = append(outs, b.results[i].out)
+		}
+		err := w.Sink.Write(ctx, outs)
 		if err == nil {
 			w.Health.SetStalled(false)
 			return nil
 		}
 		w.Metrics.produceErrors.Inc()
+		failed, tooLarge := failedOnly(pending, err)
+		if len(tooLarge) > 0 {
+			retry, aerr := w.publishAlone(ctx, b, tooLarge)
+			if aerr != nil {
+				return aerr
+			}
+			failed = append(failed, retry...)
+			if len(failed) == 0 {
+				w.Health.SetStalled(false)
+				return nil
+			}
+			slices.Sort(failed)
+		}
+		pending = failed
 		w.Health.SetStalled(true)
-		pending = failedOnly(pending, err)
 		pause := backoff(attempt, w.Config.RetryBackoffMin, w.Config.RetryBackoffMax)
 		w.Log.Warn("publish failed; retrying", zap.Int("outputs", len(pending)), zap.Error(err), zap.Duration("backoff", pause))
 		if !sleepCtx(ctx, pause) {
@@ -49,16 +70,68 @@ func (w *Worker) publish(ctx context.Context, results []result) error {
 	}
 }
 
-func failedOnly(outs []Output, err error) []Output {
+// failedOnly splits the batch indices of the outputs err reports as failed (pending[j] is
+// the batch index of the j-th output written) into those to retry and those refused as too
+// large.
+func failedOnly(pending []int, err error) (retry, tooLarge []int) {
 	var we *WriteError
 	if !errors.As(err, &we) {
-		return outs
+		if errors.Is(err, ErrOutputTooLarge) {
+			return nil, slices.Clone(pending)
+		}
+		return slices.Clone(pending), nil
 	}
-	failed := make([]Output, 0, len(we.Failed))
-	for _, i := range we.Failed {
-		failed = append(failed, outs[i])
+	for k, j := range we.Failed {
+		if k < len(we.Errs) && errors.Is(we.Errs[k], ErrOutputTooLarge) {
+			tooLarge = append(tooLarge, pending[j])
+		} else {
+			retry = append(retry, pending[j])
+		}
 	}
-	return failed
+	return retry, tooLarge
+}
+
+// publishAlone writes each output at the given batch indices in a request of its own. An
+// output refused as too large even alone is replaced by a dead letter, which is written in
+// turn. It returns the indices that failed for another reason, to be retried.
+func (w *Worker) publishAlone(ctx context.Context, b labeledBatch, idx []int) (retry []int, err error) {
+	for _, i := range idx {
+		for {
+			werr := w.Sink.Write(ctx, []Output{b.results[i].out})
+			if werr == nil {
+				break
+			}
+			if ctx.Err() != nil {
+				return nil, graceErr("publish", 1, werr)
+			}
+			w.Metrics.produceErrors.Inc()
+			if !errors.Is(werr, ErrOutputTooLarge) || !w.refuse(b, i, werr) {
+				retry = append(retry, i)
+				break
+			}
+		}
+	}
+	return retry, nil
+}
+
+// refuse replaces the output at batch index i, which the Sink refused as too large even
+// alone, by a smaller one: a labeled record (or passthrough copy) becomes a dead letter with
+// reason record_too_large; a dead letter keeps its reason and headers but loses its value
+// (dlq-truncated: true). It reports false when there is nothing smaller to send.
+func (w *Worker) refuse(b labeledBatch, i int, err error) bool {
+	r, m := &b.results[i], b.msgs[i]
+	w.Log.Warn("the sink refused an output as too large", append(originFields(m.Origin),
+		zap.Int("bytes", len(r.out.Value)), zap.Bool("dead_letter", r.dead != nil), zap.Error(err))...)
+	if r.dead == nil {
+		*r = w.deadLetter(m, &InputError{Reason: ReasonRecordTooLarge,
+			Detail: "the sink refused the " + itoa(len(r.out.Value)) + "-byte output as too large: " + err.Error()})
+		return true
+	}
+	if len(r.out.Value) == 0 {
+		return false
+	}
+	r.out = DeadLetter(m, r.dead, deadLetterOverhead)
+	return true
 }
 
 // commit commits the batch, retrying with backoff until it succeeds or ctx ends. A commit

@@ -42,6 +42,12 @@
 // (dlq-original-bytes) and whether the value was cut (dlq-truncated). Each is logged once at
 // warn level with its offsets and counted by reason.
 //
+// An output the brokers refuse for its size (MESSAGE_TOO_LARGE, e.g. message.max.bytes below
+// Config.MaxRecordBytes) is a permanent error, not a transport one: the worker writes each
+// refused output alone (a small record may be refused only for sharing a request with a
+// large one), and one still refused becomes a dead letter with reason record_too_large; a
+// refused dead letter is sent again without its value (dlq-truncated: true).
+//
 // Transport errors are retried with exponential backoff (Config.RetryBackoffMin to
 // Config.RetryBackoffMax) without limit: a failed publish is retried before anything later is
 // fetched, and a failed commit is retried before the next batch, so an outage of the brokers

@@ -28,11 +28,17 @@ type testEnv struct {
 
 func newTestEnv(t testing.TB, partitions int32) *testEnv {
 	t.Helper()
+	return newTestEnvMaxBytes(t, partitions, 0)
+}
+
+// newTestEnvMaxBytes is newTestEnv with the broker's message.max.bytes set (0: default).
+func newTestEnvMaxBytes(t testing.TB, partitions int32, maxMessageBytes int) *testEnv {
+	t.Helper()
 	b, err := embedded.Start(embedded.Options{Topics: []embedded.Topic{
 		{Name: "posts", Partitions: partitions},
 		{Name: "labeled", Partitions: partitions},
 		{Name: "dead", Partitions: 1},
-	}})
+	}, MaxMessageBytes: maxMessageBytes})
 	if err != nil {
 		t.Fatal(err)
 	}

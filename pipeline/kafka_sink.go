@@ -60,6 +60,9 @@ func (s *KafkaSink) Write(ctx context.Context, outs []Output) error {
 	if errors.As(err, &werrs) && len(werrs) == len(outs) {
 		return partialError(werrs)
 	}
+	if errors.Is(err, kafka.MessageSizeTooLarge) {
+		return fmt.Errorf("write outputs: %w: %w", ErrOutputTooLarge, err)
+	}
 	return fmt.Errorf("write outputs: %w", err)
 }
 
@@ -79,7 +82,11 @@ func partialError(werrs kafka.WriteErrors) error {
 	we := &WriteError{}
 	for i, e := range werrs {
 		if e != nil {
+			if errors.Is(e, kafka.MessageSizeTooLarge) {
+				e = fmt.Errorf("%w: %w", ErrOutputTooLarge, e)
+			}
 			we.Failed = append(we.Failed, i)
+			we.Errs = append(we.Errs, e)
 			if we.Err == nil {
 				we.Err = e
 			}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"time"
 )
@@ -59,8 +60,10 @@ type Output struct {
 // Write blocks until every output is durably acknowledged (for Kafka: by all in-sync
 // replicas) and returns nil, or returns an error. After an error any subset may have been
 // written: the caller retries, and the outputs may be duplicated but are never lost. When
-// the error is a *WriteError, only the outputs at its Failed indices need a retry. Write does
-// not keep references to outs after it returns.
+// the error is a *WriteError, only the outputs at its Failed indices need a retry. An output
+// the destination refuses for its size (a permanent error: retrying the same bytes fails the
+// same way) is reported with an error wrapping ErrOutputTooLarge, in WriteError.Errs or as
+// the whole error. Write does not keep references to outs after it returns.
 //
 // Close flushes and releases the sink; Write must not be called after it. Write is called
 // from one goroutine at a time.
@@ -75,7 +78,15 @@ type WriteError struct {
 	Failed []int
 	// Err is the first failure.
 	Err error
+	// Errs, when set, holds the error of each failed output: Errs[i] is Failed[i]'s.
+	Errs []error
 }
+
+// ErrOutputTooLarge is wrapped by a Sink's error for an output the destination permanently
+// refuses because of its size (Kafka: MESSAGE_TOO_LARGE). It may be reported for outputs
+// that are small but were sent together with a large one; the Worker writes each such output
+// alone to find out, and dead-letters the ones still refused.
+var ErrOutputTooLarge = errors.New("output too large for the destination")
 
 func (e *WriteError) Error() string {
 	return "write outputs: " + strconv.Itoa(len(e.Failed)) + " failed: " + e.Err.Error()
