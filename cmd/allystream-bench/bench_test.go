@@ -54,7 +54,7 @@ func TestBenchSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"passthrough", "label ", "posts/s", "p99_ms", "peak_rss_MiB", "label/passthrough throughput"} {
+	for _, want := range []string{"passthrough", "label ", "posts/s", "p99_ms", "peak_rss_MiB", "cpu_us/post", "label/passthrough throughput"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}

@@ -16,14 +16,15 @@ import (
 
 // result is one run's measurements.
 type result struct {
-	mode      string
-	posts     int
-	produce   time.Duration // loading the backlog
-	drain     time.Duration // worker start to last backlog output
-	steady    float64       // posts/s from first to last backlog output
-	paced     int           // posts in the latency phase
-	p50, p99  time.Duration
-	peakRSSKB int64
+	mode       string
+	posts      int
+	produce    time.Duration // loading the backlog
+	drain      time.Duration // worker start to last backlog output
+	steady     float64       // posts/s from first to last backlog output
+	paced      int           // posts in the latency phase
+	p50, p99   time.Duration
+	peakRSSKB  int64
+	cpuPerPost time.Duration // worker CPU (user+system) from start to the drain's end, per post
 }
 
 // measure runs one mode on a fresh broker.
@@ -54,6 +55,9 @@ func measure(ctx context.Context, cfg benchConfig, mode string, texts []string) 
 	defer stopWorkerProcess(proc)
 	if err := col.waitFor(ctx, cfg.posts, drainTimeout(cfg.posts)); err != nil {
 		return res, fmt.Errorf("drain backlog: %w (output topic holds %d messages)", err, topicSize(b.Addrs(), "labeled"))
+	}
+	if cpu := processCPU(proc.Process.Pid); cpu >= 0 {
+		res.cpuPerPost = cpu / time.Duration(cfg.posts)
 	}
 	first, last := col.span()
 	res.drain = last.Sub(start)
@@ -154,6 +158,28 @@ func peakRSS(pid int) int64 {
 		}
 	}
 	return -1
+}
+
+// processCPU reads the process's user+system CPU time from /proc, or -1. It is a measure of
+// the worker's own cost that, unlike throughput, barely depends on what else the machine runs.
+func processCPU(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	// Fields after the command name (which may hold spaces) start after the last ')'.
+	i := strings.LastIndexByte(string(data), ')')
+	fields := strings.Fields(string(data[i+1:]))
+	if i < 0 || len(fields) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseInt(fields[11], 10, 64)
+	stime, err2 := strconv.ParseInt(fields[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	const ticksPerSecond = 100 // USER_HZ, 100 on every Linux ABI Go supports
+	return time.Duration(utime+stime) * time.Second / ticksPerSecond
 }
 
 // topicSize sums the high watermarks of topic's partitions, or -1 on error.
