@@ -102,7 +102,7 @@ func (e *Engine) classify(clean string) Result {
 	r := emptyResult(clean, true)
 	p := e.getPost(clean)
 	defer e.posts.Put(p)
-	p.toks, p.hashtags = e.a.tokenize(p.text, p.toks, p.hashtags)
+	p.toks, p.hashtags = e.a.tokenizeWith(p.text, p.toks, p.hashtags, &p.words)
 	if !e.isEnglish(p) {
 		return emptyResult(clean, false)
 	}

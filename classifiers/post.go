@@ -12,6 +12,7 @@ type post struct {
 	taggedSents []int32
 	quotes      []span
 	cues        labelCues
+	words       wordScratch // tokenizer buffers
 }
 
 // reset readies a pooled post for text, keeping its buffers.

@@ -35,9 +35,16 @@ func (a *analyzer) proseTokens(text string, tag bool) []prose.Token {
 // tokenize splits text into tokens aligned to byte offsets. hashtags receives the spans of
 // hashtag bodies (without "#").
 func (a *analyzer) tokenize(text string, toks []token, hashtags []span) ([]token, []span) {
+	var sc wordScratch
+	return a.tokenizeWith(text, toks, hashtags, &sc)
+}
+
+// tokenizeWith is tokenize with reusable scratch buffers.
+func (a *analyzer) tokenizeWith(text string, toks []token, hashtags []span, sc *wordScratch) ([]token, []span) {
 	cursor := 0
-	for _, pt := range a.proseTokens(text, false) {
-		s, e, ok := align(text, cursor, pt.Text)
+	sc.words = a.proseWords(text, sc)
+	for _, w := range sc.words {
+		s, e, ok := align(text, cursor, w)
 		if !ok {
 			continue
 		}
