@@ -55,7 +55,23 @@ func New(set *lexicons.Set) (*Engine, error) {
 		english:    c.wordSet("english"),
 		capsExempt: c.wordSet("caps_exempt"),
 	}
+	e.internVocabulary()
 	return e, nil
+}
+
+// internVocabulary adds every word the engine looks up to the normalization intern table.
+func (e *Engine) internVocabulary() {
+	vocab := map[string]bool{}
+	for w := range e.index {
+		vocab[w] = true
+	}
+	for _, set := range []map[string]bool{e.words.negators, e.words.negExceptions, e.words.first,
+		e.words.third, e.words.reporting, e.words.linking, e.words.english, e.words.capsExempt} {
+		for w := range set {
+			vocab[w] = true
+		}
+	}
+	addInterned(vocab)
 }
 
 func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {

@@ -2,9 +2,68 @@ package classifiers
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
+
+// internTable maps lower-case ASCII words to a string equal to them, so that normalizing a
+// capitalized word the engines know ("The", "I") does not allocate. Any equal string is a
+// correct result, so the table only ever grows: New adds its vocabulary.
+var (
+	internTable atomic.Pointer[map[string]string]
+	internMu    sync.Mutex
+)
+
+// maxInterned is the longest word looked up in internTable.
+const maxInterned = 32
+
+// addInterned adds words to internTable.
+func addInterned(words map[string]bool) {
+	internMu.Lock()
+	defer internMu.Unlock()
+	old := internTable.Load()
+	var m map[string]string
+	if old != nil {
+		m = make(map[string]string, len(*old)+len(words))
+		for k, v := range *old {
+			m[k] = v
+		}
+	} else {
+		m = make(map[string]string, len(words))
+	}
+	for w := range words {
+		if len(w) <= maxInterned && isPlainLower(w) {
+			m[w] = w
+		}
+	}
+	internTable.Store(&m)
+}
+
+// lowerASCII returns the lower-case form of an ASCII word from internTable, if it is there.
+func lowerASCII(w string) (string, bool) {
+	if len(w) > maxInterned {
+		return "", false
+	}
+	tab := internTable.Load()
+	if tab == nil {
+		return "", false
+	}
+	var buf [maxInterned]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	s, ok := (*tab)[string(buf[:len(w)])]
+	return s, ok
+}
 
 // normWord lower-cases w, straightens curly apostrophes and removes emoji variation
 // selectors. It returns the form with runs of three or more identical letters cut to two and,
@@ -15,6 +74,12 @@ func normWord(w string) (norm, alt string) {
 			return w, ""
 		}
 		return cutRuns(w, 2), cutRuns(w, 1)
+	}
+	if s, ok := lowerASCII(w); ok {
+		if !hasRun3(s) {
+			return s, ""
+		}
+		return cutRuns(s, 2), cutRuns(s, 1)
 	}
 	var b strings.Builder
 	b.Grow(len(w))

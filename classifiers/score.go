@@ -2,7 +2,7 @@ package classifiers
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/allystream/allystream/lexicons"
@@ -32,11 +32,14 @@ func dedupe(cs []cue) []cue {
 	if len(cs) < 2 {
 		return cs
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].rule.Weight != cs[j].rule.Weight {
-			return cs[i].rule.Weight > cs[j].rule.Weight
+	slices.SortStableFunc(cs, func(a, b cue) int {
+		switch {
+		case heavierCue(a, b):
+			return -1
+		case heavierCue(b, a):
+			return 1
 		}
-		return cs[i].end-cs[i].start > cs[j].end-cs[j].start
+		return 0
 	})
 	kept := cs[:0:0]
 	for _, c := range cs {
@@ -44,8 +47,17 @@ func dedupe(cs []cue) []cue {
 			kept = append(kept, c)
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	// kept cues do not overlap, so their starts differ and any sort gives one order
+	slices.SortFunc(kept, func(a, b cue) int { return a.start - b.start })
 	return kept
+}
+
+// heavierCue orders cues by weight, then by length, heaviest first.
+func heavierCue(a, b cue) bool {
+	if a.rule.Weight != b.rule.Weight {
+		return a.rule.Weight > b.rule.Weight
+	}
+	return a.end-a.start > b.end-b.start
 }
 
 func overlapsAny(c cue, cs []cue) bool {
@@ -153,5 +165,5 @@ func dedupeByRole(cs []cue) []cue {
 }
 
 func sortEvidence(ev []Evidence) {
-	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Start < ev[j].Start })
+	slices.SortStableFunc(ev, func(a, b Evidence) int { return a.Start - b.Start })
 }
