@@ -17,23 +17,25 @@ import (
 // wordScratch holds reusable buffers for proseWords.
 type wordScratch struct {
 	words  []string
+	runs   []span // runs[k] is the white-space-delimited run that gave words[k]
 	items  []wordItem
 	joined []byte
 }
 
-// wordItem is one non-space run: a word emitted as is, or (word == "") the index of a run
-// that prose splits.
+// wordItem is one non-space run: a word emitted as is, or (word == "") a run that prose
+// splits.
 type wordItem struct {
 	word string
-	run  int
+	run  span // the run in text
 }
 
 // runMarker separates the runs handed to prose; prose keeps it as a token of its own.
 const runMarker = "\x00"
 
-// proseWords returns the texts of the tokens prose's tokenizer gives for text.
+// proseWords returns the texts of the tokens prose's tokenizer gives for text. Unless the
+// text holds runMarker, sc.runs receives each word's run.
 func (a *analyzer) proseWords(text string, sc *wordScratch) []string {
-	words, items := sc.words[:0], sc.items[:0]
+	words, items, runs := sc.words[:0], sc.items[:0], sc.runs[:0]
 	sc.joined = sc.joined[:0]
 	nComplex := 0
 	for i := 0; i < len(text); {
@@ -72,21 +74,22 @@ func (a *analyzer) proseWords(text string, sc *wordScratch) []string {
 		}
 		run := text[start:i]
 		if simple {
-			items = append(items, wordItem{word: run})
+			items = append(items, wordItem{word: run, run: span{start, i}})
 			continue
 		}
 		if nComplex > 0 {
 			sc.joined = append(sc.joined, " "+runMarker+" "...)
 		}
 		sc.joined = append(sc.joined, run...)
-		items = append(items, wordItem{run: nComplex})
+		items = append(items, wordItem{run: span{start, i}})
 		nComplex++
 	}
 	sc.items = items
 	if nComplex == 0 {
 		for _, it := range items {
-			words = append(words, it.word)
+			words, runs = append(words, it.word), append(runs, it.run)
 		}
+		sc.runs = runs
 		return words
 	}
 	if strings.Contains(text, runMarker) {
@@ -94,21 +97,23 @@ func (a *analyzer) proseWords(text string, sc *wordScratch) []string {
 		for _, pt := range a.proseTokens(text, false) {
 			words = append(words, pt.Text)
 		}
+		sc.runs = runs[:0]
 		return words
 	}
 	pts := a.proseTokens(string(sc.joined), false)
 	k := 0 // next prose token
 	for _, it := range items {
 		if it.word != "" {
-			words = append(words, it.word)
+			words, runs = append(words, it.word), append(runs, it.run)
 			continue
 		}
 		for k < len(pts) && pts[k].Text != runMarker {
-			words = append(words, pts[k].Text)
+			words, runs = append(words, pts[k].Text), append(runs, it.run)
 			k++
 		}
 		k++ // the marker after this run
 	}
+	sc.runs = runs
 	return words
 }
 

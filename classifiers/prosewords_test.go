@@ -15,6 +15,9 @@ var proseWordsSeeds = []string{
 	"absolutes.Fuck MATTER?GUESS", "#CheckYourPrivilege @user https://x.org/a?b=c",
 	"emoji😡here 💔 ❤️ 🌱", "'''", "((((", "\"\"\"", "a,b,c", "\xff\xfe invalid \xc3",
 	"\u2019s \u2019ll n\u2019t", "sooo tiiired!!!", "é, ñ. ü?",
+	// repeated runs share one token object in prose, and so its tag
+	"t 0 t 00", "t 0 t 00 x", "the cat saw the dog and the cat ran off with the dog's toy",
+	"don't you think they don\u2019t care, don't?", "Protesters were angry, protesters were loud protesters",
 }
 
 func checkProseWords(t *testing.T, a *analyzer, text string) {
@@ -84,5 +87,72 @@ func FuzzProseWords(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkProseWords(t, a, text)
+	})
+}
+
+// fullSentenceTags tags every token of token i's sentence by running prose's tagger over
+// the whole sentence: the reference for post.tag.
+func fullSentenceTags(p *post, i int) []string {
+	tags := make([]string, len(p.toks))
+	first, last := sentenceBounds(p.toks, p.toks[i].sent)
+	base := p.toks[first].start
+	sub := p.text[base:p.toks[last].end]
+	cursor, j := 0, first
+	for _, pt := range p.e.a.proseTokens(sub, true) {
+		s, e, ok := align(sub, cursor, pt.Text)
+		if !ok {
+			continue
+		}
+		cursor = e
+		for ; j <= last && p.toks[j].start < base+e; j++ {
+			if p.toks[j].start >= base+s {
+				tags[j] = pt.Tag
+			}
+		}
+	}
+	return tags
+}
+
+// checkTags asks for the tag of every token of text, in the order given by step, and
+// compares each with the whole-sentence tagging.
+func checkTags(t *testing.T, e *Engine, text string, step int) {
+	t.Helper()
+	p := e.getPost(cleanText(text))
+	defer e.posts.Put(p)
+	p.toks, p.hashtags = e.a.tokenizeWith(p.text, p.toks, p.hashtags, &p.words)
+	n := len(p.toks)
+	for c := 0; c < n; c++ {
+		i := (c * step) % n
+		want := fullSentenceTags(p, i)[i]
+		if got := p.tag(i); got != want {
+			t.Fatalf("%q: token %d %q tagged %q, whole sentence gives %q", text, i, p.text[p.toks[i].start:p.toks[i].end], got, want)
+		}
+	}
+}
+
+// TestPartialTaggingMatchesSentence checks that tagging a sentence only as far as needed
+// gives every token the tag that tagging the whole sentence gives, whichever token is
+// asked about first.
+func TestPartialTaggingMatchesSentence(t *testing.T) {
+	e := testEngine(t)
+	texts := append(append([]string{}, proseWordsSeeds...), benchPosts()...)
+	texts = append(texts, hardPosts()...)
+	if b, err := os.ReadFile("testdata/posts.txt"); err == nil {
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, text := range texts {
+		for _, step := range []int{1, 7, 3} {
+			checkTags(t, e, text, step)
+		}
+	}
+}
+
+func FuzzPartialTagging(f *testing.F) {
+	e := testEngine(f)
+	for _, s := range append(append([]string{}, proseWordsSeeds...), hardPosts()...) {
+		f.Add(s, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, text string, step uint8) {
+		checkTags(t, e, text, int(step)|1)
 	})
 }
