@@ -22,7 +22,7 @@ func (e *Engine) negated(p *post, s int) bool {
 			continue
 		}
 		words++
-		if e.isNegator(t) && !(i+1 < len(p.toks) && e.words.negExceptions[p.toks[i+1].norm]) {
+		if e.isNegator(t) && !(i+1 < len(p.toks) && p.toks[i+1].flags&fNegException != 0) {
 			return true
 		}
 	}
@@ -30,7 +30,7 @@ func (e *Engine) negated(p *post, s int) bool {
 }
 
 func (e *Engine) isNegator(t *token) bool {
-	return e.words.negators[t.norm] || (t.alt != "" && e.words.negators[t.alt])
+	return (t.flags|t.altFlags)&fNegator != 0
 }
 
 // ownVoice reports whether a cue at tokens [s,e) is in the writer's own voice: not inside
@@ -40,7 +40,7 @@ func (e *Engine) ownVoice(p *post, s, end int) bool {
 	if p.inQuotes(p.toks[s].start, p.toks[end-1].end) {
 		return false
 	}
-	return e.words.first[p.toks[s].norm] || !e.reported(p, s)
+	return p.toks[s].flags&fFirst != 0 || !e.reported(p, s)
 }
 
 // subjectPronoun holds the first-person subject pronouns (after tokenization, "I'm" is
@@ -58,7 +58,7 @@ func (e *Engine) reported(p *post, s int) bool {
 		if subjectPronoun[t.norm] {
 			return false
 		}
-		if e.words.reporting[t.norm] {
+		if t.flags&fReporting != 0 {
 			return !e.firstPersonBefore(p, i)
 		}
 	}
@@ -69,7 +69,7 @@ func (e *Engine) reported(p *post, s int) bool {
 func (e *Engine) firstPersonBefore(p *post, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		if p.toks[j].kind == tokWord {
-			return e.words.first[p.toks[j].norm]
+			return p.toks[j].flags&fFirst != 0
 		}
 	}
 	return false
@@ -83,7 +83,7 @@ func (e *Engine) firstPersonBefore(p *post, i int) bool {
 // before that verb is a noun; only such posts pay for tagging.
 func (e *Engine) writerSubject(p *post, s, end int) bool {
 	for i := s; i < end; i++ {
-		if e.words.first[p.toks[i].norm] {
+		if p.toks[i].flags&fFirst != 0 {
 			return true
 		}
 	}
@@ -105,9 +105,9 @@ func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool) {
 		case (t.norm == "my" || t.norm == "our") && i+1 < s:
 			// "my sister was furious": a possessive before a noun names someone else
 			return true, false
-		case e.words.first[t.norm]:
+		case t.flags&fFirst != 0:
 			return true, true
-		case e.words.third[t.norm]:
+		case t.flags&fThird != 0:
 			return true, false
 		}
 	}
@@ -135,7 +135,7 @@ func (e *Engine) linkingBefore(p *post, s int) int {
 			continue
 		}
 		words++
-		if e.words.linking[p.toks[i].norm] {
+		if p.toks[i].flags&fLinking != 0 {
 			return i
 		}
 	}

@@ -20,7 +20,8 @@ type Engine struct {
 	shouts     []*crule
 	thresholds [numLabels]float64
 	words      wordSets
-	posts      sync.Pool // *post working buffers, reused across calls
+	vocab      map[string]wordFlag // every word in index or words, with its flags
+	posts      sync.Pool           // *post working buffers, reused across calls
 }
 
 // wordSets are the word lists the engine reads directly.
@@ -59,19 +60,43 @@ func New(set *lexicons.Set) (*Engine, error) {
 	return e, nil
 }
 
-// internVocabulary adds every word the engine looks up to the normalization intern table.
+// internVocabulary builds vocab and adds every word the engine looks up to the
+// normalization intern table.
 func (e *Engine) internVocabulary() {
-	vocab := map[string]bool{}
+	e.vocab = map[string]wordFlag{}
 	for w := range e.index {
-		vocab[w] = true
+		e.vocab[w] |= fIndexed
 	}
-	for _, set := range []map[string]bool{e.words.negators, e.words.negExceptions, e.words.first,
-		e.words.third, e.words.reporting, e.words.linking, e.words.english, e.words.capsExempt} {
-		for w := range set {
-			vocab[w] = true
+	for _, s := range []struct {
+		set  map[string]bool
+		flag wordFlag
+	}{
+		{e.words.english, fEnglish}, {e.words.negators, fNegator}, {e.words.negExceptions, fNegException},
+		{e.words.first, fFirst}, {e.words.third, fThird}, {e.words.reporting, fReporting},
+		{e.words.linking, fLinking}, {e.words.capsExempt, fCapsExempt},
+	} {
+		for w, ok := range s.set {
+			if ok {
+				e.vocab[w] |= s.flag
+			}
 		}
 	}
-	addInterned(vocab)
+	words := make(map[string]bool, len(e.vocab))
+	for w := range e.vocab {
+		words[w] = true
+	}
+	addInterned(words)
+}
+
+// flagWords sets the word flags of every token.
+func (e *Engine) flagWords(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		t.flags, t.altFlags = e.vocab[t.norm], 0
+		if t.alt != "" {
+			t.altFlags = e.vocab[t.alt]
+		}
+	}
 }
 
 func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
@@ -119,6 +144,7 @@ func (e *Engine) classify(clean string) Result {
 	p := e.getPost(clean)
 	defer e.posts.Put(p)
 	p.toks, p.hashtags = e.a.tokenizeWith(p.text, p.toks, p.hashtags, &p.words)
+	e.flagWords(p.toks)
 	if !e.isEnglish(p) {
 		return emptyResult(clean, false)
 	}

@@ -36,10 +36,7 @@ func (e *Engine) isEnglish(p *post) bool {
 }
 
 func (e *Engine) knownWord(t *token) bool {
-	if e.words.english[t.norm] || e.index[t.norm] != nil {
-		return true
-	}
-	return t.alt != "" && (e.words.english[t.alt] || e.index[t.alt] != nil)
+	return (t.flags|t.altFlags)&(fEnglish|fIndexed) != 0
 }
 
 // mostlyLatin reports whether at least half of the letters in s are Latin.

@@ -20,8 +20,10 @@ func (e *Engine) findHits(p *post) {
 		if !t.matchable() {
 			continue
 		}
-		e.tryIndexed(p, t.norm, i)
-		if t.alt != "" {
+		if t.flags&fIndexed != 0 {
+			e.tryIndexed(p, t.norm, i)
+		}
+		if t.altFlags&fIndexed != 0 {
 			e.tryIndexed(p, t.alt, i)
 		}
 	}

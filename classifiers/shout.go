@@ -22,7 +22,7 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 	for i := range p.toks {
 		t := &p.toks[i]
 		switch {
-		case t.kind != tokWord || e.words.capsExempt[t.norm] || t.hashtag != 0 || !hasLetter(t.norm):
+		case t.kind != tokWord || t.flags&fCapsExempt != 0 || t.hashtag != 0 || !hasLetter(t.norm):
 		case t.caps:
 			if runStart < 0 {
 				runStart = i

@@ -17,11 +17,29 @@ type token struct {
 	norm       string // lower-cased; curly apostrophes straightened; runs of 3+ letters cut to 2
 	alt        string // runs cut to 1 ("sooo" -> "so"), or "" when the same as norm
 	kind       tokKind
-	caps       bool  // an all-capital word of two or more letters
-	hashtag    int32 // 1-based index of the hashtag it came from, or 0
-	sent       int32 // sentence number
-	clause     int32 // clause number (clauses end at , ; : and sentence ends)
+	caps       bool     // an all-capital word of two or more letters
+	hashtag    int32    // 1-based index of the hashtag it came from, or 0
+	sent       int32    // sentence number
+	clause     int32    // clause number (clauses end at , ; : and sentence ends)
+	flags      wordFlag // the engine's word lists and index that hold norm
+	altFlags   wordFlag // the same for alt, or 0 when alt is ""
 }
+
+// wordFlag says which of the engine's word lists, and whether its pattern index, hold a
+// word: one map look-up per token instead of one per list.
+type wordFlag uint16
+
+const (
+	fIndexed wordFlag = 1 << iota // a key of Engine.index
+	fEnglish
+	fNegator
+	fNegException
+	fFirst
+	fThird
+	fReporting
+	fLinking
+	fCapsExempt
+)
 
 // is reports whether the token reads as w, allowing for elongation.
 func (t *token) is(w string) bool { return t.norm == w || (t.alt != "" && t.alt == w) }
