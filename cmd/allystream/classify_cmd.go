@@ -393,17 +393,22 @@ type recordWriter interface {
 	Flush() error
 }
 
-// jsonlRecordWriter writes records as JSONL, one record a line.
-type jsonlRecordWriter struct{ enc *json.Encoder }
+// jsonlRecordWriter writes records as JSONL, one record a line, with the same encoder as
+// the streaming worker, so offline and streamed records are byte-for-byte alike.
+type jsonlRecordWriter struct{ w io.Writer }
 
-func newJSONLRecordWriter(w io.Writer) *jsonlRecordWriter {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &jsonlRecordWriter{enc: enc}
+func newJSONLRecordWriter(w io.Writer) *jsonlRecordWriter { return &jsonlRecordWriter{w: w} }
+
+func (j *jsonlRecordWriter) Write(rec pipeline.Record) error {
+	b, err := pipeline.MarshalRecord(&rec)
+	if err != nil {
+		return fmt.Errorf("encode record %s: %w", rec.ID, err)
+	}
+	_, err = j.w.Write(append(b, '\n'))
+	return err
 }
 
-func (j *jsonlRecordWriter) Write(rec pipeline.Record) error { return j.enc.Encode(rec) }
-func (j *jsonlRecordWriter) Flush() error                    { return nil }
+func (j *jsonlRecordWriter) Flush() error { return nil }
 
 // csvRecordWriter writes one row per record under a header row; see csvHeader.
 type csvRecordWriter struct{ w *csv.Writer }
