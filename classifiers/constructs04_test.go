@@ -34,6 +34,8 @@ func TestConstructs04(t *testing.T) {
 		{"someone to speak", "These girls need someone to speak for them since they can't speak for themselves.", LabelSpokesperson, true, "need someone to speak for them"},
 		{"up to us", "It's up to us to save them from those people.", LabelSpokesperson, true, "up to us to save"},
 		{"explain what community needs", "As a white woman I want to explain what the Black community actually needs.", LabelSpokesperson, true, "explain what the Black community actually needs"},
+		{"stand beside", "Whatever they decide tomorrow, I stand beside you.", LabelEmpathy, true, "I stand beside you"},
+		{"begin to understand", "I can't begin to understand what your family is going through.", LabelEmpathy, true, "I can't begin to understand"},
 		{"hear what you", "I hear what you're dealing with, and I'm sorry.", LabelEmpathy, true, "I hear what you're"},
 	})
 }
