@@ -54,6 +54,8 @@ func TestSpeaker04(t *testing.T) {
 		{"outrage without self-position", "I'm furious about this bill.", RoleUnknown, ""},
 		{"wheelchair user member", "As someone who uses a wheelchair, every trip downtown is a fight.", RoleMember, "As someone who uses a wheelchair"},
 		{"DACA recipient", "As a DACA recipient I still can't get federal student loans.", RoleMember, "As a DACA recipient"},
+		{"article dropped", "Speaking as Black woman, this hurts.", RoleMember, "Speaking as Black woman"},
+		{"the only one", "I'm the only Black engineer on my team and I feel it every day.", RoleMember, "I'm the only Black engineer"},
 		{"food stamps member", "I grew up on food stamps and people judged my mom at the register.", RoleMember, "I grew up on food stamps"},
 	}
 	for _, tt := range tests {
