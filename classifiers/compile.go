@@ -124,11 +124,11 @@ func (c *compiler) wordSet(name string) map[string]bool {
 // joinedForms lists the space-less forms of a pattern made only of words and lists, for
 // matching lower-case hashtags (#checkyourprivilege).
 func joinedForms(p *cpattern) []string {
+	if !joinableWithin(p, maxJoined) {
+		return nil
+	}
 	forms := []string{""}
 	for _, e := range p.elems {
-		if e.set == nil {
-			return nil
-		}
 		var next []string
 		for _, seqs := range e.set.byFirst {
 			for _, seq := range seqs {
@@ -137,12 +137,29 @@ func joinedForms(p *cpattern) []string {
 				}
 			}
 		}
-		if len(next) > maxJoined {
-			return nil
-		}
 		forms = next
 	}
 	return forms
+}
+
+// joinableWithin reports whether every element of p is a word set and the number of joined
+// forms (the product of the sets' sizes) is at most limit. It counts before building, so a
+// pattern over two large lists costs nothing at start-up.
+func joinableWithin(p *cpattern, limit int) bool {
+	n := 1
+	for _, e := range p.elems {
+		if e.set == nil {
+			return false
+		}
+		size := 0
+		for _, seqs := range e.set.byFirst {
+			size += len(seqs)
+		}
+		if n *= size; n > limit {
+			return false
+		}
+	}
+	return true
 }
 
 // joinKey drops the characters hashtags cannot hold.

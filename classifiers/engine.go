@@ -35,10 +35,10 @@ func New(set *lexicons.Set) (*Engine, error) {
 	if set == nil {
 		return nil, fmt.Errorf("new classifier engine: nil lexicon set")
 	}
-	a, err := newAnalyzer()
-	if err != nil {
-		return nil, fmt.Errorf("new classifier engine: load prose model: %w", err)
-	}
+	// prose's tagger model takes about as long to load as the rules take to compile, and the
+	// compiler only tokenizes (no model needed), so the two run side by side.
+	models := loadModelAsync()
+	a := &analyzer{}
 	e := &Engine{set: set, a: a, index: map[string]*firstIndex{}, joined: map[string][]*cpattern{}}
 	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set}
 	for i, name := range labelOrder {
@@ -57,6 +57,11 @@ func New(set *lexicons.Set) (*Engine, error) {
 		capsExempt: c.wordSet("caps_exempt"),
 	}
 	e.internVocabulary()
+	m := <-models
+	if m.err != nil {
+		return nil, fmt.Errorf("new classifier engine: load prose model: %w", m.err)
+	}
+	a.model = m.model
 	return e, nil
 }
 

@@ -15,11 +15,33 @@ type analyzer struct {
 }
 
 func newAnalyzer() (*analyzer, error) {
+	m := loadModel()
+	if m.err != nil {
+		return nil, m.err
+	}
+	return &analyzer{model: m.model}, nil
+}
+
+// loadedModel is the outcome of loading prose's tagger model.
+type loadedModel struct {
+	model *prose.Model
+	err   error
+}
+
+// loadModel loads prose's default tagger model (no entity extractor).
+func loadModel() loadedModel {
 	doc, err := prose.NewDocument("x", prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
-		return nil, err
+		return loadedModel{err: err}
 	}
-	return &analyzer{model: doc.Model}, nil
+	return loadedModel{model: doc.Model}
+}
+
+// loadModelAsync loads the model on another goroutine; the channel yields it once.
+func loadModelAsync() <-chan loadedModel {
+	ch := make(chan loadedModel, 1)
+	go func() { ch <- loadModel() }()
+	return ch
 }
 
 // proseTokens runs prose's tokenizer (and its tagger when tag is set) over text.
