@@ -26,6 +26,9 @@ func TestSpeakerAlly05(t *testing.T) {
 		{"me included", "Straight people, me included, need to speak up when our queer friends get harassed.", RoleAlly, []string{"Straight people, me included", "speak up when"}},
 		{"fellow men, stop talking over", "my fellow men: stop talking over women in meetings and start listening.", RoleAlly, []string{"my fellow men", "stop talking over"}},
 		{"fellow Christians owe an apology", "My fellow Christians, we owe our Muslim neighbors an apology for how we treated them.", RoleAlly, []string{"My fellow Christians", "owe our Muslim neighbors an apology"}},
+		{"white parents addressed", "White parents: we have to do better for Black kids in our schools.", RoleAlly, []string{"White parents:", "we have to"}},
+		{"as white parents", "As white parents, we owe it to our kids to teach real history.", RoleAlly, []string{"As white parents,"}},
+		{"follow queer leadership", "We straight folks need to show up at Pride as guests and follow queer leadership.", RoleAlly, []string{"follow queer leadership"}},
 		// role and listed self-positions
 		{"white nurse, support addressed", "as a white nurse I see how hard you work and you're not alone.", RoleAlly, []string{"as a white nurse", "I see how hard you", "you're not alone"}},
 		{"white teacher, angry at the system", "As a white teacher I see how my Black students get treated and I am angry at the system.", RoleAlly, []string{"As a white teacher", "angry at the system"}},
@@ -40,7 +43,10 @@ func TestSpeakerAlly05(t *testing.T) {
 		{"welcome at our table", "As a straight guy, you're welcome at our table, always. Love to my gay friends.", RoleAlly, []string{"As a straight guy", "welcome at our table"}},
 		{"head start after a retort", "me, a kid whose parents paid for tutoring. lmao no i had a ten yard head start", RoleAlly, []string{"i had a ten yard head start"}},
 		{"spokesperson by an advantaged writer", "as a white pastor I feel called to be the voice for the immigrants in our town.", RoleAlly, []string{"as a white pastor"}},
+		{"listed adjectives", "White, male, middle class. I have never been followed in a store. That's privilege.", RoleAlly, []string{"White, male, middle class"}},
 		// out
+		{"fellow dads, parenting", "fellow dads, we have to stop buying these overpriced strollers lol", RoleUnknown, nil},
+		{"white parents, no solidarity", "White parents: the PTA bake sale is Friday.", RoleUnknown, nil},
 		{"white but all lives matter", "I'm white but all lives matter.", RoleUnknown, nil},
 		{"white self-position, hostile", "As a white guy I'm sick of hearing about privilege, it's a myth.", RoleUnknown, nil},
 		{"privilege overblown", "As a white guy I think this whole privilege thing is overblown.", RoleUnknown, nil},
