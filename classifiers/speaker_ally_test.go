@@ -44,7 +44,12 @@ func TestSpeakerAlly05(t *testing.T) {
 		{"head start after a retort", "me, a kid whose parents paid for tutoring. lmao no i had a ten yard head start", RoleAlly, []string{"i had a ten yard head start"}},
 		{"spokesperson by an advantaged writer", "as a white pastor I feel called to be the voice for the immigrants in our town.", RoleAlly, []string{"as a white pastor"}},
 		{"listed adjectives", "White, male, middle class. I have never been followed in a store. That's privilege.", RoleAlly, []string{"White, male, middle class"}},
+		{"regional self-position, ashamed", "as a white southerner i'm ashamed of what our town did to those families", RoleAlly, []string{"as a white southerner", "ashamed of what"}},
+		{"stop asking to educate", "fellow white ppl pls stop asking black folks to educate you, google exists", RoleAlly, []string{"fellow white ppl", "stop asking black folks to"}},
+		{"have got to stop", "we white women have GOT to stop voting against everyone else's interests", RoleAlly, []string{"have GOT to stop"}},
+		{"call-out with its negation", "white folks, if you're not uncomfortable you're not doing the work", RoleAlly, []string{"white folks,", "not doing the work"}},
 		// out
+		{"cishet, trivial", "as a cishet man i will never understand crocs.", RoleUnknown, nil},
 		{"fellow dads, parenting", "fellow dads, we have to stop buying these overpriced strollers lol", RoleUnknown, nil},
 		{"white parents, no solidarity", "White parents: the PTA bake sale is Friday.", RoleUnknown, nil},
 		{"white but all lives matter", "I'm white but all lives matter.", RoleUnknown, nil},
