@@ -60,3 +60,23 @@ func hasCue(list []string, want string) bool {
 	}
 	return false
 }
+
+// checkSpeaker classifies text and asserts its speaker role, its spans, and, when cue is not
+// empty, that the speaker evidence holds that exact cue.
+func checkSpeaker(t *testing.T, e *Engine, text, role, cue string) {
+	t.Helper()
+	r := e.Classify(text)
+	checkSpans(t, r)
+	if r.Speaker.Role != role {
+		t.Fatalf("role = %s (score %.3f, evidence %v), want %s", r.Speaker.Role, r.Speaker.Score, r.Speaker.Evidence, role)
+	}
+	if cue == "" {
+		return
+	}
+	for _, ev := range r.Speaker.Evidence {
+		if ev.Cue == cue {
+			return
+		}
+	}
+	t.Errorf("speaker evidence %v lacks %q", r.Speaker.Evidence, cue)
+}
