@@ -551,7 +551,7 @@ type progress struct {
 }
 
 func newProgress(stderr io.Writer) *progress {
-	return &progress{w: stderr, on: isCharDevice(stderr)}
+	return &progress{w: stderr, on: isTerminal(stderr)}
 }
 
 func (p *progress) tick(s classifyStats) {
@@ -566,14 +566,4 @@ func (p *progress) done(s classifyStats) {
 	if p.on && !p.last.IsZero() {
 		fmt.Fprintf(p.w, "\rclassified %d lines, %d failed\n", s.lines, s.failed)
 	}
-}
-
-// isCharDevice reports whether w is a character device such as a terminal.
-func isCharDevice(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

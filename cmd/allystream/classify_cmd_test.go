@@ -382,7 +382,7 @@ func TestProgressOnlyWhenEnabled(t *testing.T) {
 			t.Errorf("disabled progress wrote %q", got)
 		}
 	}
-	if isCharDevice(&strings.Builder{}) {
+	if isTerminal(&strings.Builder{}) {
 		t.Error("a strings.Builder is not a terminal")
 	}
 }
