@@ -7,15 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allystream/allystream/internal/schematest"
 	"github.com/allystream/allystream/pipeline"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // TestLabeledRecordsMatchSchema runs the bundled demo feed and synthetic posts through the
 // real engine and worker over kfake and validates every output record against
 // docs/record.schema.json.
 func TestLabeledRecordsMatchSchema(t *testing.T) {
-	schema := compileRecordSchema(t)
+	schema := schematest.Compile(t, "../docs/record.schema.json")
 	feed, err := os.ReadFile("../cmd/allystream/demo/feed.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -38,42 +38,15 @@ func TestLabeledRecordsMatchSchema(t *testing.T) {
 		t.Fatalf("got %d records, want %d (at least 50)", len(got), want)
 	}
 	for _, m := range got {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(m.Value))
-		if err != nil {
-			t.Fatalf("record %s: %v", m.Key, err)
-		}
-		if err := schema.Validate(doc); err != nil {
+		if err := schematest.Validate(schema, m.Value); err != nil {
 			t.Errorf("record %s does not match the schema: %v\n%s", m.Key, err, m.Value)
 		}
 	}
 }
 
-func compileRecordSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open("../docs/record.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("record.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("record.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // TestSchemaRejectsBrokenRecords guards the schema against being too loose.
 func TestSchemaRejectsBrokenRecords(t *testing.T) {
-	schema := compileRecordSchema(t)
+	schema := schematest.Compile(t, "../docs/record.schema.json")
 	for name, doc := range map[string]string{
 		"missing label": `{"id":"1","text":"t","language":{"code":"en","supported":true},"speaker":{"role":"ally","score":1,"evidence":[]},"labels":{"empathy":{"present":true,"score":1,"evidence":[]}},"lexicon_version":"x","classifier_version":"1.0.0","processed_at":"2026-01-01T00:00:00Z","source":{"partition":0,"offset":0},"post":{"id":"1","text":"t"}}`,
 		"bad role":      `{"id":"1","text":"t","language":{"code":"en","supported":true},"speaker":{"role":"boss","score":1,"evidence":[]},"labels":{},"lexicon_version":"x","classifier_version":"1.0.0","processed_at":"2026-01-01T00:00:00Z","source":{"partition":0,"offset":0},"post":{}}`,

@@ -2,17 +2,16 @@ package main
 
 import (
 	"bufio"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/allystream/allystream/internal/schematest"
 )
 
 // TestClassifyRecordsMatchSchema validates every record that "classify" writes against
 // docs/record.schema.json, the contract shared with the streaming output.
 func TestClassifyRecordsMatchSchema(t *testing.T) {
-	schema := compileSchemaFile(t, "../../docs/record.schema.json")
+	schema := schematest.Compile(t, "../../docs/record.schema.json")
 	in := `{"id":"1","text":"As a white person, my heart breaks. I am furious!","extra":{"a":[1,2]}}
 {"id":2,"text":"<p>Women are still paid less for the same work &amp; it's disgusting 😡</p>"}
 {"id":"3","text":"Je suis absolument furieux contre cette injustice, c'est honteux."}
@@ -27,38 +26,11 @@ func TestClassifyRecordsMatchSchema(t *testing.T) {
 	n := 0
 	for sc.Scan() {
 		n++
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(sc.Text()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := schema.Validate(doc); err != nil {
+		if err := schematest.Validate(schema, sc.Bytes()); err != nil {
 			t.Errorf("record %d does not match the schema: %v", n, err)
 		}
 	}
 	if n != 4 {
 		t.Fatalf("%d records, want 4", n)
 	}
-}
-
-func compileSchemaFile(t *testing.T, path string) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("record.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("record.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
