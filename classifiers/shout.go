@@ -40,7 +40,7 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 func (e *Engine) runHas(p *post, s, end int, words []string) bool {
 	for i := s; i < end && i >= 0; i++ {
 		for _, w := range words {
-			if p.toks[i].is(w) || strings.HasPrefix(p.toks[i].norm, w) {
+			if p.toks[i].reads(w) || strings.HasPrefix(p.toks[i].norm, w) {
 				return true
 			}
 		}
