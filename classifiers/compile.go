@@ -29,6 +29,7 @@ type cpattern struct {
 	rule  *crule
 	ref   string // evidence rule reference: "file:line id"
 	with  bool   // the with side of a near rule
+	third *idSet // the words a match can have as its third token, or nil when not only words
 }
 
 // compiler turns a lexicon set into matcher tables, tokenizing lexicon words with the same

@@ -127,6 +127,7 @@ func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
 }
 
 func (e *Engine) addPattern(c *compiler, cp *cpattern) {
+	cp.third = thirdTokens(cp)
 	e.indexPattern(cp)
 	for _, f := range joinedForms(cp, c.vocab.words) {
 		e.joined[f] = append(e.joined[f], cp)

@@ -52,6 +52,9 @@ func (e *Engine) matchHashtags(p *post) {
 
 func (e *Engine) tryAll(p *post, cands []*cpattern, i int) {
 	for _, cp := range cands {
+		if !thirdFits(p, cp, i) {
+			continue
+		}
 		if end, ok := matchElems(p, cp.elems, i, p.toks[i].sent); ok {
 			p.addHit(hit{p: cp, s: i, e: end, start: p.toks[i].start, end: p.toks[end-1].end})
 		}

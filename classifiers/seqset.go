@@ -79,6 +79,9 @@ func (s *idSet) find(id uint32) int {
 	return int(s.rank[w]) + bits.OnesCount64(b&(bit-1))
 }
 
+// has reports whether id is in the set.
+func (s *idSet) has(id uint32) bool { return s.find(id) >= 0 }
+
 // seqSet is a set of token sequences (word ids) grouped by their first token.
 type seqSet struct {
 	firsts idSet        // the distinct first tokens

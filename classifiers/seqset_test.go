@@ -35,3 +35,52 @@ func TestSeqSetLongestFirst(t *testing.T) {
 		t.Fatalf("lookup(4) = %v (size %d), want %v", got, s.size, want)
 	}
 }
+
+// TestThirdTokenFilter checks that the third-token filter never turns away a pattern that
+// matches: at every token of the test posts, no pattern that it turns away matches.
+func TestThirdTokenFilter(t *testing.T) {
+	e := testEngine(t)
+	pats := indexedPatterns(e)
+	filtered := 0
+	for _, text := range append(benchPosts(), hardPosts()...) {
+		p := e.getPost(cleanText(text))
+		p.toks, p.hashtags = e.a.tokenizeWith(p.text, p.toks, p.hashtags, &p.words)
+		e.flagWords(p.toks)
+		for i := range p.toks {
+			for _, cp := range pats {
+				if thirdFits(p, cp, i) {
+					continue
+				}
+				filtered++
+				if _, ok := matchElems(p, cp.elems, i, p.toks[i].sent); ok {
+					t.Fatalf("%s: the filter turns away a match at token %d of %q", cp.ref, i, text)
+				}
+			}
+		}
+		e.posts.Put(p)
+	}
+	if filtered == 0 {
+		t.Fatal("the filter turned nothing away")
+	}
+}
+
+// indexedPatterns lists every pattern in the engine's index once.
+func indexedPatterns(e *Engine) []*cpattern {
+	seen := map[*cpattern]bool{}
+	var out []*cpattern
+	add := func(l []*cpattern) {
+		for _, cp := range l {
+			if !seen[cp] {
+				seen[cp] = true
+				out = append(out, cp)
+			}
+		}
+	}
+	for id := range e.index {
+		add(e.index[id].any)
+		for _, l := range e.index[id].bySecond {
+			add(l)
+		}
+	}
+	return out
+}
