@@ -34,12 +34,13 @@ type cpattern struct {
 
 // compiler turns a lexicon set into matcher tables, tokenizing lexicon words with the same
 // analyzer that tokenizes posts, so "can't" in a lexicon matches "can't" in a post. It
-// interns every lexicon word into its vocabulary.
+// interns every lexicon word into its vocabulary and collects the pattern index.
 type compiler struct {
 	a     *analyzer
 	lists map[string]*seqSet
 	set   *lexicons.Set
 	vocab *vocabulary
+	index indexBuilder
 }
 
 // words tokenizes a lexicon phrase into the ids of the token norms a post would have. A

@@ -44,6 +44,7 @@ func New(set *lexicons.Set) (*Engine, error) {
 		e.thresholds[i] = l.Threshold
 		e.addRules(c, l, i)
 	}
+	e.index = c.index.build()
 	e.internVocabulary(c)
 	m := <-models
 	if m.err != nil {
@@ -128,7 +129,7 @@ func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
 
 func (e *Engine) addPattern(c *compiler, cp *cpattern) {
 	cp.third = thirdTokens(cp)
-	e.indexPattern(cp)
+	c.index.add(cp)
 	for _, f := range joinedForms(cp, c.vocab.words) {
 		e.joined[f] = append(e.joined[f], cp)
 	}

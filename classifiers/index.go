@@ -7,42 +7,74 @@ type firstIndex struct {
 	bySecond map[uint32][]*cpattern // second token id -> patterns
 }
 
-// indexPattern files cp under each token it can start with.
-func (e *Engine) indexPattern(cp *cpattern) {
+// indexBuilder builds the pattern index. Patterns are added in order; the lists of
+// patterns by first and second token are made at the end, by counting, as slices of one
+// array.
+type indexBuilder struct {
+	index   []firstIndex
+	pats    []*cpattern // in the order added
+	pending [][]filing  // by first token: its filings in the order added; nil when none fixed
+	seen    []int32     // by second token: the last filing call that filed under it
+	call    int32       // the current filing call: one pattern and one first token
+}
+
+// filing files the pattern pats[pat] under a second token.
+type filing struct {
+	second uint32
+	pat    int32
+}
+
+// add files cp under each token it can start with.
+func (b *indexBuilder) add(cp *cpattern) {
+	pat := int32(len(b.pats))
+	b.pats = append(b.pats, cp)
 	set := cp.elems[0].set
 	for k, first := range set.firsts.ids {
-		if int(first) >= len(e.index) {
-			e.index = append(e.index, make([]firstIndex, int(first)+1-len(e.index))...)
+		if n := int(first) + 1 - len(b.index); n > 0 {
+			b.index = append(b.index, make([]firstIndex, n)...)
+			b.pending = append(b.pending, make([][]filing, n)...)
 		}
-		fi := &e.index[first]
-		if fixedSecond(cp, set.seqs[k]) {
-			fi.fileFixed(cp, set.seqs[k])
-		} else {
-			fi.any = append(fi.any, cp)
+		if !fixedSecond(cp, set.seqs[k]) {
+			b.index[first].any = append(b.index[first].any, cp)
+			continue
 		}
+		if b.pending[first] == nil {
+			b.pending[first] = []filing{}
+		}
+		b.call++
+		b.fileFixed(cp, pat, first, set.seqs[k])
 	}
 }
 
 // fileFixed files cp, whose matches start with one of seqs, under each token that can
 // follow: the second word of a sequence, or a first word of the next element after a
 // one-word sequence.
-func (fi *firstIndex) fileFixed(cp *cpattern, seqs [][]uint32) {
-	if fi.bySecond == nil {
-		fi.bySecond = map[uint32][]*cpattern{}
-	}
+func (b *indexBuilder) fileFixed(cp *cpattern, pat int32, first uint32, seqs [][]uint32) {
 	needNext := false
 	for _, seq := range seqs {
 		if len(seq) >= 2 {
-			fi.file(seq[1], cp)
+			b.file(first, seq[1], pat)
 		} else {
 			needNext = true
 		}
 	}
 	if needNext {
 		for _, second := range cp.elems[1].set.firsts.ids {
-			fi.file(second, cp)
+			b.file(first, second, pat)
 		}
 	}
+}
+
+// file files pattern pat under first and second, once.
+func (b *indexBuilder) file(first, second uint32, pat int32) {
+	if n := int(second) + 1 - len(b.seen); n > 0 {
+		b.seen = append(b.seen, make([]int32, n)...)
+	}
+	if b.seen[second] == b.call {
+		return
+	}
+	b.seen[second] = b.call
+	b.pending[first] = append(b.pending[first], filing{second, pat})
 }
 
 // fixedSecond reports whether the token after the first in a match of cp starting with one
@@ -57,14 +89,45 @@ func fixedSecond(cp *cpattern, seqs [][]uint32) bool {
 	return true
 }
 
-// file adds cp to the patterns filed under second, once: patterns are indexed one at a
-// time, so an earlier filing of cp is the last in the list.
-func (fi *firstIndex) file(second uint32, cp *cpattern) {
-	list := fi.bySecond[second]
-	if n := len(list); n > 0 && list[n-1] == cp {
-		return
+// build returns the index: under each first token, the patterns filed under each second
+// token in the order they were added, sorted into place by counting.
+func (b *indexBuilder) build() []firstIndex {
+	total := 0
+	for _, pend := range b.pending {
+		total += len(pend)
 	}
-	fi.bySecond[second] = append(list, cp)
+	all := make([]*cpattern, total)
+	count := make([]int32, len(b.seen)) // by second token, within one first
+	next := make([]int32, len(b.seen))  // by second token: its next place in all
+	off := int32(0)
+	var seconds []uint32
+	for first, pend := range b.pending {
+		if pend == nil {
+			continue
+		}
+		seconds = seconds[:0]
+		for _, f := range pend {
+			if count[f.second] == 0 {
+				seconds = append(seconds, f.second)
+			}
+			count[f.second]++
+		}
+		for _, s := range seconds {
+			next[s], off = off, off+count[s]
+		}
+		for _, f := range pend {
+			all[next[f.second]] = b.pats[f.pat]
+			next[f.second]++
+		}
+		m := make(map[uint32][]*cpattern, len(seconds))
+		for _, s := range seconds {
+			end := next[s]
+			m[s] = all[end-count[s] : end : end]
+			count[s] = 0
+		}
+		b.index[first].bySecond = m
+	}
+	return b.index
 }
 
 // tryIndexed runs the patterns filed under word id (flagged fIndexed) that can start at
