@@ -50,6 +50,8 @@ func (e *Engine) matchHashtags(p *post) {
 	}
 }
 
+// tryAll matches each of cands at token i, in order, and records the hits; a candidate whose
+// third token cannot be there is turned away before its elements are read.
 func (e *Engine) tryAll(p *post, cands []*cpattern, i int) {
 	for _, cp := range cands {
 		if !thirdFits(p, cp, i) {
