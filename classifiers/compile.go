@@ -1,7 +1,6 @@
 package classifiers
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/allystream/allystream/lexicons"
@@ -30,45 +29,31 @@ type cpattern struct {
 	rule  *crule
 	ref   string // evidence rule reference: "file:line id"
 	with  bool   // the with side of a near rule
-}
-
-// seqSet is a set of token sequences keyed by their first token.
-type seqSet struct {
-	byFirst map[string][][]string
-}
-
-func (s *seqSet) add(seq []string) {
-	if len(seq) == 0 {
-		return
-	}
-	s.byFirst[seq[0]] = append(s.byFirst[seq[0]], seq)
-}
-
-// sortLongestFirst makes matching prefer the longest sequence.
-func (s *seqSet) sortLongestFirst() {
-	for _, seqs := range s.byFirst {
-		sort.SliceStable(seqs, func(i, j int) bool { return len(seqs[i]) > len(seqs[j]) })
-	}
+	third *idSet // the words a match can have as its third token, or nil when not only words
 }
 
 // compiler turns a lexicon set into matcher tables, tokenizing lexicon words with the same
-// analyzer that tokenizes posts, so "can't" in a lexicon matches "can't" in a post.
+// analyzer that tokenizes posts, so "can't" in a lexicon matches "can't" in a post. It
+// interns every lexicon word into its vocabulary and collects the pattern index.
 type compiler struct {
 	a     *analyzer
 	lists map[string]*seqSet
 	set   *lexicons.Set
+	vocab *vocabulary
+	index indexBuilder
 }
 
-// words tokenizes a lexicon phrase into the token norms a post would have.
-func (c *compiler) words(phrase string) []string {
+// words tokenizes a lexicon phrase into the ids of the token norms a post would have. A
+// token with an empty norm (a lone variation selector) is no word.
+func (c *compiler) words(phrase string) []uint32 {
 	if strings.HasPrefix(phrase, "#") && !strings.Contains(phrase, " ") {
-		return []string{strings.ToLower(phrase)}
+		return []uint32{c.vocab.intern(strings.ToLower(phrase))}
 	}
 	toks, _ := c.a.tokenize(phrase, nil, nil)
-	out := make([]string, 0, len(toks))
+	out := make([]uint32, 0, len(toks))
 	for _, t := range toks {
-		if t.matchable() {
-			out = append(out, t.norm)
+		if t.matchable() && t.norm != "" {
+			out = append(out, c.vocab.intern(t.norm))
 		}
 	}
 	return out
@@ -78,13 +63,13 @@ func (c *compiler) list(name string) *seqSet {
 	if s, ok := c.lists[name]; ok {
 		return s
 	}
-	s := &seqSet{byFirst: map[string][][]string{}}
+	b := seqBuilder{}
 	if l := c.set.List(name); l != nil {
 		for _, e := range l.Entries {
-			s.add(c.words(e.Text))
+			b.add(c.words(e.Text))
 		}
 	}
-	s.sortLongestFirst()
+	s := b.build()
 	c.lists[name] = s
 	return s
 }
@@ -95,11 +80,11 @@ func (c *compiler) pattern(p lexicons.Pattern, r *crule, with bool) *cpattern {
 		ce := celem{kind: e.Kind, tag: e.Tag}
 		switch e.Kind {
 		case lexicons.ElemWords:
-			ce.set = &seqSet{byFirst: map[string][][]string{}}
+			b := seqBuilder{}
 			for _, alt := range e.Alts {
-				ce.set.add(c.words(alt))
+				b.add(c.words(alt))
 			}
-			ce.set.sortLongestFirst()
+			ce.set = b.build()
 		case lexicons.ElemList:
 			ce.set = c.list(e.List)
 		}
@@ -108,13 +93,15 @@ func (c *compiler) pattern(p lexicons.Pattern, r *crule, with bool) *cpattern {
 	return cp
 }
 
-// wordSet returns the single-token entries of a word list as a set.
-func (c *compiler) wordSet(name string) map[string]bool {
-	out := map[string]bool{}
-	for first, seqs := range c.list(name).byFirst {
-		for _, s := range seqs {
-			if len(s) == 1 {
-				out[first] = true
+// wordSet returns the ids of the single-token entries of a word list.
+func (c *compiler) wordSet(name string) []uint32 {
+	s := c.list(name)
+	var out []uint32
+	for k, seqs := range s.seqs {
+		for _, seq := range seqs {
+			if len(seq) == 1 {
+				out = append(out, s.firsts.ids[k])
+				break
 			}
 		}
 	}
@@ -122,18 +109,24 @@ func (c *compiler) wordSet(name string) map[string]bool {
 }
 
 // joinedForms lists the space-less forms of a pattern made only of words and lists, for
-// matching lower-case hashtags (#checkyourprivilege).
-func joinedForms(p *cpattern) []string {
+// matching lower-case hashtags (#checkyourprivilege); words maps ids to words.
+func joinedForms(p *cpattern, words []string) []string {
 	if !joinableWithin(p, maxJoined) {
 		return nil
 	}
 	forms := []string{""}
+	var b strings.Builder
 	for _, e := range p.elems {
-		var next []string
-		for _, seqs := range e.set.byFirst {
+		next := make([]string, 0, len(forms)*e.set.size)
+		for _, seqs := range e.set.seqs {
 			for _, seq := range seqs {
+				b.Reset()
+				for _, id := range seq {
+					b.WriteString(words[id])
+				}
+				key := joinKey(b.String())
 				for _, f := range forms {
-					next = append(next, f+joinKey(strings.Join(seq, "")))
+					next = append(next, f+key)
 				}
 			}
 		}
@@ -151,11 +144,7 @@ func joinableWithin(p *cpattern, limit int) bool {
 		if e.set == nil {
 			return false
 		}
-		size := 0
-		for _, seqs := range e.set.byFirst {
-			size += len(seqs)
-		}
-		if n *= size; n > limit {
+		if n *= e.set.size; n > limit {
 			return false
 		}
 	}

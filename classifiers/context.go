@@ -43,19 +43,17 @@ func (e *Engine) ownVoice(p *post, s, end int) bool {
 	return p.toks[s].flags&fFirst != 0 || !e.reported(p, s)
 }
 
-// subjectPronoun holds the first-person subject pronouns (after tokenization, "I'm" is
-// "i" + "'m"). Only a subject ends a report: in "she told me she was heartbroken", "me" does not.
-var subjectPronoun = map[string]bool{"i": true, "im": true, "we": true}
-
 // reported looks back through the cue's clause for a reporting verb ("said", "claims")
-// whose subject is not the writer. A first-person subject met first means the writer speaks.
+// whose subject is not the writer. A first-person subject pronoun (fSubject) met first means
+// the writer speaks; only a subject ends a report: in "she told me she was heartbroken",
+// "me" does not.
 // The clause bounds the search: in "I don't care what anyone says, this is outrageous" the
 // verb's clause has ended.
 func (e *Engine) reported(p *post, s int) bool {
 	clause := p.toks[s].clause
 	for i := s - 1; i >= 0 && p.toks[i].clause == clause; i-- {
 		t := &p.toks[i]
-		if subjectPronoun[t.norm] {
+		if t.flags&fSubject != 0 {
 			return false
 		}
 		if t.flags&fReporting != 0 {
@@ -102,7 +100,7 @@ func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool) {
 		}
 		words++
 		switch {
-		case (t.norm == "my" || t.norm == "our") && i+1 < s:
+		case t.flags&fPossessive != 0 && i+1 < s:
 			// "my sister was furious": a possessive before a noun names someone else
 			return true, false
 		case t.flags&fFirst != 0:

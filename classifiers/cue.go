@@ -35,8 +35,13 @@ func (e *Engine) collect(p *post) *labelCues {
 			e.accept(p, hitCue(h), lc)
 		}
 	}
-	for _, r := range e.shouts {
-		lc.cues[r.label] = append(lc.cues[r.label], e.shoutCues(p, r)...)
+	if len(e.shouts) > 0 {
+		caps := shoutWords(p)
+		for _, r := range e.shouts {
+			if caps >= r.MinWords {
+				lc.cues[r.label] = append(lc.cues[r.label], e.shoutCues(p, r)...)
+			}
+		}
 	}
 	return lc
 }

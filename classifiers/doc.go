@@ -11,8 +11,10 @@
 //     are marked (never evidence), hashtags split at case changes and emoji split apart.
 //     Tokens are normalized (lower case, straight apostrophes, "sooo" read as "so").
 //  3. Language (language.go): posts that are not English get Language "und" and no labels.
-//  4. Match (match.go): a map from a token to the lexicon patterns that can start there;
-//     lower-case hashtags are looked up among the space-less forms of every phrase.
+//  4. Match (match.go, index.go): every lexicon word has an id in the engine's vocabulary;
+//     an index by a token's id and the next token's lists the patterns that can start there,
+//     and they are matched on ids. Lower-case hashtags are looked up among the space-less
+//     forms of every phrase.
 //  5. Context (context.go, cue.go): negation, quotation and reported speech, and whether a
 //     feeling's subject is the writer. Part-of-speech tags are computed lazily, one sentence
 //     at a time, only when a rule needs them.

@@ -15,18 +15,13 @@ const Version = "0.5.0"
 type Engine struct {
 	set        *lexicons.Set
 	a          *analyzer
-	index      map[string]*firstIndex // first token -> patterns that can start there
+	index      []firstIndex           // by first token id: patterns that can start there
 	joined     map[string][]*cpattern // space-less phrase -> patterns, for hashtags
 	shouts     []*crule
 	thresholds [numLabels]float64
-	words      wordSets
-	vocab      map[string]wordFlag // every word in index or words, with its flags
-	posts      sync.Pool           // *post working buffers, reused across calls
-}
-
-// wordSets are the word lists the engine reads directly.
-type wordSets struct {
-	negators, negExceptions, first, third, reporting, linking, english, capsExempt map[string]bool
+	vocab      map[string]uint32 // every word the lexicons compare tokens against -> its id
+	flags      []wordFlag        // by word id: the word lists and index that hold the word
+	posts      sync.Pool         // *post working buffers, reused across calls
 }
 
 // New builds an Engine from a loaded lexicon set: it loads prose's model once and compiles
@@ -39,8 +34,8 @@ func New(set *lexicons.Set) (*Engine, error) {
 	// compiler only tokenizes (no model needed), so the two run side by side.
 	models := loadModelAsync()
 	a := &analyzer{}
-	e := &Engine{set: set, a: a, index: map[string]*firstIndex{}, joined: map[string][]*cpattern{}}
-	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set}
+	e := &Engine{set: set, a: a, joined: map[string][]*cpattern{}}
+	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set, vocab: newVocabulary()}
 	for i, name := range labelOrder {
 		l := set.Label(name)
 		if l == nil {
@@ -49,14 +44,8 @@ func New(set *lexicons.Set) (*Engine, error) {
 		e.thresholds[i] = l.Threshold
 		e.addRules(c, l, i)
 	}
-	e.words = wordSets{
-		negators: c.wordSet("negators"), negExceptions: c.wordSet("negation_exceptions"),
-		first: c.wordSet("first_person"), third: c.wordSet("third_person"),
-		reporting: c.wordSet("reporting_verbs"), linking: c.wordSet("linking_verbs"),
-		english:    c.wordSet("english"),
-		capsExempt: c.wordSet("caps_exempt"),
-	}
-	e.internVocabulary()
+	e.index = c.index.build()
+	e.internVocabulary(c)
 	m := <-models
 	if m.err != nil {
 		return nil, fmt.Errorf("new classifier engine: load prose model: %w", m.err)
@@ -65,25 +54,18 @@ func New(set *lexicons.Set) (*Engine, error) {
 	return e, nil
 }
 
-// internVocabulary builds vocab and adds every word the engine looks up to the
-// normalization intern table.
-func (e *Engine) internVocabulary() {
-	e.vocab = map[string]wordFlag{}
-	for w := range e.index {
-		e.vocab[w] |= fIndexed
+// internVocabulary takes the compiler's vocabulary, once every lexicon word is in it, flags
+// every word, and adds every word to the normalization intern table.
+func (e *Engine) internVocabulary(c *compiler) {
+	flagged := wordFlags(c)
+	e.vocab = c.vocab.ids
+	e.flags = make([]wordFlag, len(c.vocab.words))
+	for id, f := range flagged {
+		e.flags[id] |= f
 	}
-	for _, s := range []struct {
-		set  map[string]bool
-		flag wordFlag
-	}{
-		{e.words.english, fEnglish}, {e.words.negators, fNegator}, {e.words.negExceptions, fNegException},
-		{e.words.first, fFirst}, {e.words.third, fThird}, {e.words.reporting, fReporting},
-		{e.words.linking, fLinking}, {e.words.capsExempt, fCapsExempt},
-	} {
-		for w, ok := range s.set {
-			if ok {
-				e.vocab[w] |= s.flag
-			}
+	for id := range e.index {
+		if fi := &e.index[id]; fi.any != nil || fi.bySecond != nil {
+			e.flags[id] |= fIndexed
 		}
 	}
 	words := make(map[string]bool, len(e.vocab))
@@ -93,13 +75,38 @@ func (e *Engine) internVocabulary() {
 	addInterned(words)
 }
 
-// flagWords sets the word flags of every token.
+// wordFlags returns the ids and flags of the words the engine's context checks read: the
+// single words of its word lists and the first-person pronouns. It interns them.
+func wordFlags(c *compiler) map[uint32]wordFlag {
+	out := map[uint32]wordFlag{}
+	for _, l := range [...]struct {
+		name string
+		flag wordFlag
+	}{
+		{"english", fEnglish}, {"negators", fNegator}, {"negation_exceptions", fNegException},
+		{"first_person", fFirst}, {"third_person", fThird}, {"reporting_verbs", fReporting},
+		{"linking_verbs", fLinking}, {"caps_exempt", fCapsExempt},
+	} {
+		for _, id := range c.wordSet(l.name) {
+			out[id] |= l.flag
+		}
+	}
+	pronouns := map[string]wordFlag{"i": fSubject, "im": fSubject, "we": fSubject, "my": fPossessive, "our": fPossessive}
+	for w, f := range pronouns {
+		out[c.vocab.intern(w)] |= f
+	}
+	return out
+}
+
+// flagWords sets the vocabulary ids and word flags of every token.
 func (e *Engine) flagWords(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		t.flags, t.altFlags = e.vocab[t.norm], 0
+		t.id = e.vocab[t.norm]
+		t.flags, t.altID, t.altFlags = e.flags[t.id], 0, 0
 		if t.alt != "" {
-			t.altFlags = e.vocab[t.alt]
+			t.altID = e.vocab[t.alt]
+			t.altFlags = e.flags[t.altID]
 		}
 	}
 }
@@ -112,17 +119,18 @@ func (e *Engine) addRules(c *compiler, l *lexicons.Label, label int) {
 			continue
 		}
 		for _, p := range r.Match {
-			e.addPattern(c.pattern(p, cr, false))
+			e.addPattern(c, c.pattern(p, cr, false))
 		}
 		for _, p := range r.With {
-			e.addPattern(c.pattern(p, cr, true))
+			e.addPattern(c, c.pattern(p, cr, true))
 		}
 	}
 }
 
-func (e *Engine) addPattern(cp *cpattern) {
-	e.indexPattern(cp)
-	for _, f := range joinedForms(cp) {
+func (e *Engine) addPattern(c *compiler, cp *cpattern) {
+	cp.third = thirdTokens(cp)
+	c.index.add(cp)
+	for _, f := range joinedForms(cp, c.vocab.words) {
 		e.joined[f] = append(e.joined[f], cp)
 	}
 }

@@ -4,76 +4,146 @@ package classifiers
 // follow it, so a common first word ("i", "we") does not try every pattern that starts with it.
 type firstIndex struct {
 	any      []*cpattern            // patterns whose second token is not fixed
-	bySecond map[string][]*cpattern // second token -> patterns
+	bySecond map[uint32][]*cpattern // second token id -> patterns
 }
 
-// indexPattern files cp under each token it can start with.
-func (e *Engine) indexPattern(cp *cpattern) {
-	for first := range cp.elems[0].set.byFirst {
-		fi := e.index[first]
-		if fi == nil {
-			fi = &firstIndex{bySecond: map[string][]*cpattern{}}
-			e.index[first] = fi
+// indexBuilder builds the pattern index. Patterns are added in order; the lists of
+// patterns by first and second token are made at the end, by counting, as slices of one
+// array.
+type indexBuilder struct {
+	index   []firstIndex
+	pats    []*cpattern // in the order added
+	pending [][]filing  // by first token: its filings in the order added; nil when none fixed
+	seen    []int32     // by second token: the last filing call that filed under it
+	call    int32       // the current filing call: one pattern and one first token
+}
+
+// filing files the pattern pats[pat] under a second token.
+type filing struct {
+	second uint32
+	pat    int32
+}
+
+// add files cp under each token it can start with.
+func (b *indexBuilder) add(cp *cpattern) {
+	pat := int32(len(b.pats))
+	b.pats = append(b.pats, cp)
+	set := cp.elems[0].set
+	for k, first := range set.firsts.ids {
+		if n := int(first) + 1 - len(b.index); n > 0 {
+			b.index = append(b.index, make([]firstIndex, n)...)
+			b.pending = append(b.pending, make([][]filing, n)...)
 		}
-		seconds, fixed := secondTokens(cp, first)
-		if !fixed {
-			fi.any = append(fi.any, cp)
+		if !fixedSecond(cp, set.seqs[k]) {
+			b.index[first].any = append(b.index[first].any, cp)
 			continue
 		}
-		for _, s := range seconds {
-			if !containsPattern(fi.bySecond[s], cp) {
-				fi.bySecond[s] = append(fi.bySecond[s], cp)
-			}
+		if b.pending[first] == nil {
+			b.pending[first] = []filing{}
 		}
+		b.call++
+		b.fileFixed(cp, pat, first, set.seqs[k])
 	}
 }
 
-// secondTokens lists the tokens that can follow first in a match of cp, or reports that
-// any token can (the next element is a wildcard, a tag or absent).
-func secondTokens(cp *cpattern, first string) ([]string, bool) {
-	var out []string
+// fileFixed files cp, whose matches start with one of seqs, under each token that can
+// follow: the second word of a sequence, or a first word of the next element after a
+// one-word sequence.
+func (b *indexBuilder) fileFixed(cp *cpattern, pat int32, first uint32, seqs [][]uint32) {
 	needNext := false
-	for _, seq := range cp.elems[0].set.byFirst[first] {
+	for _, seq := range seqs {
 		if len(seq) >= 2 {
-			out = append(out, seq[1])
+			b.file(first, seq[1], pat)
 		} else {
 			needNext = true
 		}
 	}
-	if !needNext {
-		return out, true
-	}
-	if len(cp.elems) < 2 || cp.elems[1].set == nil {
-		return nil, false
-	}
-	for k := range cp.elems[1].set.byFirst {
-		out = append(out, k)
-	}
-	return out, true
-}
-
-func containsPattern(list []*cpattern, cp *cpattern) bool {
-	for _, x := range list {
-		if x == cp {
-			return true
+	if needNext {
+		for _, second := range cp.elems[1].set.firsts.ids {
+			b.file(first, second, pat)
 		}
 	}
-	return false
 }
 
-// tryIndexed runs the patterns filed under key that can start at token i.
-func (e *Engine) tryIndexed(p *post, key string, i int) {
-	fi := e.index[key]
-	if fi == nil {
+// file files pattern pat under first and second, once.
+func (b *indexBuilder) file(first, second uint32, pat int32) {
+	if n := int(second) + 1 - len(b.seen); n > 0 {
+		b.seen = append(b.seen, make([]int32, n)...)
+	}
+	if b.seen[second] == b.call {
 		return
 	}
+	b.seen[second] = b.call
+	b.pending[first] = append(b.pending[first], filing{second, pat})
+}
+
+// fixedSecond reports whether the token after the first in a match of cp starting with one
+// of seqs comes from a word set (the second word of a sequence or the next element); it is
+// not when a one-word sequence is followed by a wildcard, a tag or nothing.
+func fixedSecond(cp *cpattern, seqs [][]uint32) bool {
+	for _, seq := range seqs {
+		if len(seq) < 2 {
+			return len(cp.elems) >= 2 && cp.elems[1].set != nil
+		}
+	}
+	return true
+}
+
+// build returns the index: under each first token, the patterns filed under each second
+// token in the order they were added, sorted into place by counting.
+func (b *indexBuilder) build() []firstIndex {
+	total := 0
+	for _, pend := range b.pending {
+		total += len(pend)
+	}
+	all := make([]*cpattern, total)
+	count := make([]int32, len(b.seen)) // by second token, within one first
+	next := make([]int32, len(b.seen))  // by second token: its next place in all
+	off := int32(0)
+	var seconds []uint32
+	for first, pend := range b.pending {
+		if pend == nil {
+			continue
+		}
+		seconds = seconds[:0]
+		for _, f := range pend {
+			if count[f.second] == 0 {
+				seconds = append(seconds, f.second)
+			}
+			count[f.second]++
+		}
+		for _, s := range seconds {
+			next[s], off = off, off+count[s]
+		}
+		for _, f := range pend {
+			all[next[f.second]] = b.pats[f.pat]
+			next[f.second]++
+		}
+		m := make(map[uint32][]*cpattern, len(seconds))
+		for _, s := range seconds {
+			end := next[s]
+			m[s] = all[end-count[s] : end : end]
+			count[s] = 0
+		}
+		b.index[first].bySecond = m
+	}
+	return b.index
+}
+
+// tryIndexed runs the patterns filed under word id (flagged fIndexed) that can start at
+// token i: those whose second token is free, then those filed under the next token's norm,
+// then under its short form.
+func (e *Engine) tryIndexed(p *post, id uint32, i int) {
+	fi := &e.index[id]
 	e.tryAll(p, fi.any, i)
-	if i+1 >= len(p.toks) {
+	if i+1 >= len(p.toks) || fi.bySecond == nil {
 		return
 	}
 	next := &p.toks[i+1]
-	e.tryAll(p, fi.bySecond[next.norm], i)
-	if next.alt != "" {
-		e.tryAll(p, fi.bySecond[next.alt], i)
+	if next.id != 0 {
+		e.tryAll(p, fi.bySecond[next.id], i)
+	}
+	if next.altID != 0 {
+		e.tryAll(p, fi.bySecond[next.altID], i)
 	}
 }

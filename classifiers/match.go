@@ -21,10 +21,10 @@ func (e *Engine) findHits(p *post) {
 			continue
 		}
 		if t.flags&fIndexed != 0 {
-			e.tryIndexed(p, t.norm, i)
+			e.tryIndexed(p, t.id, i)
 		}
 		if t.altFlags&fIndexed != 0 {
-			e.tryIndexed(p, t.alt, i)
+			e.tryIndexed(p, t.altID, i)
 		}
 	}
 	if len(p.hashtags) > 0 {
@@ -50,8 +50,13 @@ func (e *Engine) matchHashtags(p *post) {
 	}
 }
 
+// tryAll matches each of cands at token i, in order, and records the hits; a candidate whose
+// third token cannot be there is turned away before its elements are read.
 func (e *Engine) tryAll(p *post, cands []*cpattern, i int) {
 	for _, cp := range cands {
+		if !thirdFits(p, cp, i) {
+			continue
+		}
 		if end, ok := matchElems(p, cp.elems, i, p.toks[i].sent); ok {
 			p.addHit(hit{p: cp, s: i, e: end, start: p.toks[i].start, end: p.toks[end-1].end})
 		}
@@ -100,16 +105,19 @@ func matchElems(p *post, elems []celem, i int, sent int32) (int, bool) {
 	return 0, false
 }
 
+// matchSet matches one of set's sequences, then rest, from token i within sentence sent,
+// trying the sequences that start with the token's norm before those that start with its
+// short form.
 func matchSet(p *post, set *seqSet, rest []celem, i int, sent int32) (int, bool) {
 	if !usable(p, i, sent) {
 		return 0, false
 	}
 	t := &p.toks[i]
-	for _, key := range [2]string{t.norm, t.alt} {
-		if key == "" {
+	for _, id := range [2]uint32{t.id, t.altID} {
+		if id == 0 {
 			continue
 		}
-		for _, seq := range set.byFirst[key] {
+		for _, seq := range set.lookup(id) {
 			if !seqAt(p, seq, i, sent) {
 				continue
 			}
@@ -122,7 +130,7 @@ func matchSet(p *post, set *seqSet, rest []celem, i int, sent int32) (int, bool)
 }
 
 // seqAt reports whether seq matches the tokens from i on, all in sentence sent.
-func seqAt(p *post, seq []string, i int, sent int32) bool {
+func seqAt(p *post, seq []uint32, i int, sent int32) bool {
 	for j := 1; j < len(seq); j++ {
 		if !usable(p, i+j, sent) || !p.toks[i+j].is(seq[j]) {
 			return false

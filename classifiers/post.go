@@ -15,6 +15,7 @@ type post struct {
 	tagWords wordScratch // tokenizer buffers for tagging
 	quotes   []span
 	cues     labelCues
+	roleCues []cue       // the speaker's cues by role, for speaker
 	words    wordScratch // tokenizer buffers
 }
 

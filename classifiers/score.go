@@ -27,7 +27,8 @@ func (e *Engine) score(p *post, r *Result) {
 	e.speaker(p, lc.cues[speakerIdx], r)
 }
 
-// dedupe keeps the heaviest of overlapping cues, then orders cues by position.
+// dedupe keeps the heaviest of overlapping cues, then orders cues by position. It works in
+// place: the kept cues are a prefix of cs.
 func dedupe(cs []cue) []cue {
 	if len(cs) < 2 {
 		return cs
@@ -41,7 +42,7 @@ func dedupe(cs []cue) []cue {
 		}
 		return 0
 	})
-	kept := cs[:0:0]
+	kept := cs[:0] // never overtakes the loop, which has read each cue before it is overwritten
 	for _, c := range cs {
 		if !overlapsAny(c, kept) {
 			kept = append(kept, c)
@@ -106,26 +107,22 @@ func evidence(p *post, cs []cue) []Evidence {
 // solidarity cue or a present empathy, privilege_framed or disadvantage_framed label, each
 // counted with labelSolidarityWeight); member needs a member self-position.
 func (e *Engine) speaker(p *post, cs []cue, r *Result) {
-	var ally, member, solidarity []cue
-	for _, c := range dedupeByRole(cs) {
-		switch c.rule.Role {
-		case lexicons.RoleAlly:
-			ally = append(ally, c)
-		case lexicons.RoleMember:
-			member = append(member, c)
-		default:
-			solidarity = append(solidarity, c)
-		}
-	}
+	buf := appendRole(p.roleCues[:0], cs, lexicons.RoleAlly)
+	nAlly := len(buf)
+	buf = appendRole(buf, cs, lexicons.RoleSolidarity)
+	nAllySolidarity := len(buf)
+	buf = appendRole(buf, cs, lexicons.RoleMember)
+	p.roleCues = buf
+	allySolidarity, member := buf[:nAllySolidarity], buf[nAllySolidarity:]
 	allyScore := 0.0
-	if len(ally) > 0 {
-		allyScore = 1 - (1-noisyOR(p, append(ally, solidarity...)))*labelSolidarityMiss(r)
+	if nAlly > 0 {
+		allyScore = 1 - (1-noisyOR(p, allySolidarity))*labelSolidarityMiss(r)
 	}
 	memberScore := noisyOR(p, member)
 	th := e.thresholds[speakerIdx]
 	switch {
 	case allyScore >= th && allyScore > memberScore:
-		r.Speaker = SpeakerResult{Role: RoleAlly, Score: round3(allyScore), Evidence: evidence(p, append(ally, solidarity...))}
+		r.Speaker = SpeakerResult{Role: RoleAlly, Score: round3(allyScore), Evidence: evidence(p, allySolidarity)}
 	case memberScore >= th:
 		r.Speaker = SpeakerResult{Role: RoleMember, Score: memberScore, Evidence: evidence(p, member)}
 	default:
@@ -149,19 +146,16 @@ func labelSolidarityMiss(r *Result) float64 {
 	return miss
 }
 
-// dedupeByRole removes overlapping cues within each role.
-func dedupeByRole(cs []cue) []cue {
-	var out []cue
-	for _, role := range []string{lexicons.RoleAlly, lexicons.RoleMember, lexicons.RoleSolidarity} {
-		var same []cue
-		for _, c := range cs {
-			if c.rule.Role == role {
-				same = append(same, c)
-			}
+// appendRole appends to dst the cues of cs that have role, without those that overlap a
+// heavier one of them, in position order.
+func appendRole(dst, cs []cue, role string) []cue {
+	n := len(dst)
+	for _, c := range cs {
+		if c.rule.Role == role {
+			dst = append(dst, c)
 		}
-		out = append(out, dedupe(same)...)
 	}
-	return out
+	return dst[:n+len(dedupe(dst[n:]))]
 }
 
 func sortEvidence(ev []Evidence) {

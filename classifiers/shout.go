@@ -22,7 +22,7 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 	for i := range p.toks {
 		t := &p.toks[i]
 		switch {
-		case t.kind != tokWord || t.flags&fCapsExempt != 0 || t.hashtag != 0 || !hasLetter(t.norm):
+		case !shoutable(t):
 		case t.caps:
 			if runStart < 0 {
 				runStart = i
@@ -37,10 +37,28 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 	return out
 }
 
+// shoutable reports whether a token counts in a shouting run or breaks it: a word with a
+// letter, not an acronym in caps_exempt and not from a hashtag. Other tokens are skipped.
+func shoutable(t *token) bool {
+	return t.kind == tokWord && t.flags&fCapsExempt == 0 && t.hashtag == 0 && hasLetter(t.norm)
+}
+
+// shoutWords counts the words of a post that count in a shouting run, so that a post with
+// fewer than a rule's MinWords is not scanned for runs.
+func shoutWords(p *post) int {
+	n := 0
+	for i := range p.toks {
+		if t := &p.toks[i]; t.caps && shoutable(t) {
+			n++
+		}
+	}
+	return n
+}
+
 func (e *Engine) runHas(p *post, s, end int, words []string) bool {
 	for i := s; i < end && i >= 0; i++ {
 		for _, w := range words {
-			if p.toks[i].is(w) || strings.HasPrefix(p.toks[i].norm, w) {
+			if p.toks[i].reads(w) || strings.HasPrefix(p.toks[i].norm, w) {
 				return true
 			}
 		}

@@ -23,6 +23,8 @@ type token struct {
 	clause     int32    // clause number (clauses end at , ; : and sentence ends)
 	flags      wordFlag // the engine's word lists and index that hold norm
 	altFlags   wordFlag // the same for alt, or 0 when alt is ""
+	id         uint32   // the engine's vocabulary id of norm, or 0 when not a lexicon word
+	altID      uint32   // the same for alt, or 0 when alt is ""
 }
 
 // wordFlag says which of the engine's word lists, and whether its pattern index, hold a
@@ -39,10 +41,16 @@ const (
 	fReporting
 	fLinking
 	fCapsExempt
+	fSubject    // a first-person subject pronoun: i, im, we
+	fPossessive // a first-person possessive: my, our
 )
 
-// is reports whether the token reads as w, allowing for elongation.
-func (t *token) is(w string) bool { return t.norm == w || (t.alt != "" && t.alt == w) }
+// is reports whether the token reads as the lexicon word with id w (not 0), allowing for
+// elongation.
+func (t *token) is(w uint32) bool { return t.id == w || t.altID == w }
+
+// reads reports whether the token reads as w, allowing for elongation.
+func (t *token) reads(w string) bool { return t.norm == w || (t.alt != "" && t.alt == w) }
 
 // matchable reports whether the token may be part of evidence.
 func (t *token) matchable() bool { return t.kind != tokURL && t.kind != tokMention }
