@@ -56,9 +56,10 @@ func (t *Tagger) addContext(name string, value []byte, s *Scratch) {
 	t.add(s)
 }
 
-// appendNormal appends prose's normalize(w) to b: "!HYPHEN" for a word with a hyphen
-// after its first byte, "!YEAR" for a four-byte integer, "!DIGITS" for a word starting
-// with a digit, else w in lower case (strings.ToLower's: invalid UTF-8 becomes U+FFFD).
+// appendNormal appends prose's normalize(w) to b: "!HYPHEN" for a word that holds a hyphen
+// but does not start with one, "!YEAR" for a four-byte integer, "!DIGITS" for a word
+// starting with a digit, else w in lower case (strings.ToLower's: invalid UTF-8 becomes
+// U+FFFD).
 func appendNormal(b []byte, w string) []byte {
 	switch {
 	case w == "":

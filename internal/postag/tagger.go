@@ -9,7 +9,8 @@
 // Tagger returns the first of them in the model's class order, so its output is
 // deterministic. prose's model weights are all multiples of 0.001; Tagger stores them
 // scaled by 1000, as exact integers held in float64, so its sums are exact and a tie is a
-// true tie, not an artefact of summation order.
+// true tie, not an artefact of summation order. (The other difference: prose panics on an
+// empty word, which its tokenizer never produces; Tagger gives it an empty prefix feature.)
 package postag
 
 import (
@@ -168,6 +169,3 @@ func (t *Tagger) row(feat string) int32 {
 	}
 	return -1
 }
-
-// Classes returns the model's classes (the tags it can predict), in its order.
-func (t *Tagger) Classes() []string { return append([]string(nil), t.classes...) }
