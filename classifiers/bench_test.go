@@ -93,15 +93,14 @@ func BenchmarkClassifyHardCases(b *testing.B) {
 	}
 }
 
-// BenchmarkProseTokenizeOnly is the reference: prose's tokenizer alone, with a shared model
-// and no segmentation, on the same posts.
+// BenchmarkProseTokenizeOnly is the reference: prose's tokenizer alone (which needs no
+// model), with no segmentation, on the same posts.
 func BenchmarkProseTokenizeOnly(b *testing.B) {
-	e := testEngine(b)
 	posts := benchPosts()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		doc, _ := prose.NewDocument(posts[i%len(posts)], prose.UsingModel(e.a.model),
+		doc, _ := prose.NewDocument(posts[i%len(posts)],
 			prose.WithSegmentation(false), prose.WithExtraction(false), prose.WithTagging(false))
 		_ = doc.Tokens()
 	}
@@ -109,7 +108,7 @@ func BenchmarkProseTokenizeOnly(b *testing.B) {
 }
 
 // BenchmarkNew measures startup: loading the lexicons and building the engine and the
-// prose model.
+// part-of-speech tagger.
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {

@@ -24,15 +24,15 @@ type Engine struct {
 	posts      sync.Pool         // *post working buffers, reused across calls
 }
 
-// New builds an Engine from a loaded lexicon set: it loads prose's model once and compiles
-// every rule into a token-indexed matcher.
+// New builds an Engine from a loaded lexicon set: it loads the part-of-speech tagger's
+// model (prose's) once and compiles every rule into a token-indexed matcher.
 func New(set *lexicons.Set) (*Engine, error) {
 	if set == nil {
 		return nil, fmt.Errorf("new classifier engine: nil lexicon set")
 	}
-	// prose's tagger model takes about as long to load as the rules take to compile, and the
+	// the tagger's model takes about as long to load as the rules take to compile, and the
 	// compiler only tokenizes (no model needed), so the two run side by side.
-	models := loadModelAsync()
+	tagger := loadTaggerAsync()
 	a := &analyzer{}
 	e := &Engine{set: set, a: a, joined: map[string][]*cpattern{}}
 	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set, vocab: newVocabulary()}
@@ -46,11 +46,11 @@ func New(set *lexicons.Set) (*Engine, error) {
 	}
 	e.index = c.index.build()
 	e.internVocabulary(c)
-	m := <-models
+	m := <-tagger
 	if m.err != nil {
-		return nil, fmt.Errorf("new classifier engine: load prose model: %w", m.err)
+		return nil, fmt.Errorf("new classifier engine: load tagger: %w", m.err)
 	}
-	a.model = m.model
+	a.tagger = m.tagger
 	return e, nil
 }
 

@@ -1,27 +1,35 @@
 package classifiers
 
-import "strings"
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/allystream/allystream/internal/postag"
+)
 
 // post is the working state of one Classify call.
 type post struct {
-	e        *Engine
-	text     string
-	toks     []token
-	hashtags []span
-	hits     []hit
-	tags     []string    // part-of-speech tags by token, filled as rules ask
-	tagKnown []bool      // by token: whether tags holds the token's tag
-	tagged   bool        // whether any sentence was tagged
-	tagWords wordScratch // tokenizer buffers for tagging
-	quotes   []span
-	cues     labelCues
-	roleCues []cue       // the speaker's cues by role, for speaker
-	words    wordScratch // tokenizer buffers
+	e          *Engine
+	text       string
+	toks       []token
+	hashtags   []span
+	hits       []hit
+	tags       []string    // part-of-speech tags by token, filled as rules ask
+	tagKnown   []bool      // by token: whether tags holds the token's tag
+	tagSent    tagSentence // the sentence tag last looked at
+	tagWords   wordScratch // tokenizer buffers for sentences that start or end inside a run
+	tagScratch postag.Scratch
+	quotes     []span
+	cues       labelCues
+	roleCues   []cue       // the speaker's cues by role, for speaker
+	words      wordScratch // tokenizer buffers
 }
 
 // reset readies a pooled post for text, keeping its buffers.
 func (p *post) reset(e *Engine, text string) {
-	p.e, p.text, p.tagged, p.quotes = e, text, false, nil
+	p.e, p.text, p.quotes = e, text, nil
+	p.tagSent.sent = -1
 	p.toks, p.hashtags, p.hits, p.tags = p.toks[:0], p.hashtags[:0], p.hits[:0], p.tags[:0]
 	p.tagKnown = p.tagKnown[:0]
 	for i := range p.cues.cues {
@@ -58,132 +66,101 @@ func (p *post) hasHit(cp *cpattern, s int) bool {
 	return false
 }
 
-// tag returns the part-of-speech tag of token i. The first time a rule asks about a
-// sentence, prose's tagger runs over that sentence alone, and only as far as token i's tag
-// depends on: posts that no tag-needing rule reaches never pay for tagging, and those that
-// do pay for part of one sentence.
+// tag returns the part-of-speech tag of token i: the tag of the prose word it came from,
+// tagged in its sentence, or "" for a token from no prose word (see fillGap). Only posts
+// that a tag-needing rule reaches pay for tagging, and then for a few words around the
+// ones asked about (postag.Tagger.TagAt).
 func (p *post) tag(i int) string {
 	if i >= len(p.tagKnown) || !p.tagKnown[i] {
-		p.tagThrough(i)
+		p.tagToken(i)
 	}
 	return p.tags[i]
 }
 
-// tagThrough tags tokens of token i's sentence, token i among them, aligning prose's tokens
-// by byte offset, and marks those whose tags are now what tagging the whole sentence gives.
-//
-// prose's tagger works left to right: the tag it computes at a position depends on the
-// words up to two tokens after it and on the tags computed before it. But prose's
-// tokenizer hands out one token object for every repeat of a white-space-delimited run
-// (except the text's last run), so the tag it reports for a token is the one computed at
-// the last repeat of its run. So the sentence is cut after the run holding the second token
-// after that last repeat: prose tokenizes the prefix into the same first tokens as the
-// whole sentence, and every token whose last repeat is the same in the prefix and in the
-// sentence and lies before the prefix's last two tokens gets the whole sentence's tag.
-func (p *post) tagThrough(i int) {
-	p.tagged = true
+// tagToken tags token i with TagAt over the words of its sentence.
+func (p *post) tagToken(i int) {
 	for len(p.tags) < len(p.toks) {
 		p.tags = append(p.tags, "")
 		p.tagKnown = append(p.tagKnown, false)
 	}
-	first, last := sentenceBounds(p.toks, p.toks[i].sent)
-	base := p.toks[first].start
-	sub := p.text[base:p.toks[last].end]
-	cut := len(sub)
-	words := p.e.a.proseWords(sub, &p.tagWords)
-	runs := p.tagWords.runs
-	exact := len(runs) == len(words)
-	if exact {
-		if k := tagSource(p.toks, first, last, base, sub, words, i); k >= 0 {
-			if l := lastRepeat(sub, runs, k, len(runs)); l+2 < len(words) {
-				cut = runs[l+2].end
-			}
-		}
+	s := p.sentenceOf(i)
+	tag := ""
+	if k := s.wordOf[i-s.first]; k >= 0 {
+		tag = p.e.a.tagger.TagAt(s.words, int(k), &p.tagScratch)
 	}
-	pts := p.e.a.proseTokens(sub[:cut], true)
-	m := len(pts) // pts are words[:m]
-	valid := func(k int) bool {
-		if cut == len(sub) {
-			return true
-		}
-		l := lastRepeat(sub, runs, k, len(runs))
-		return l <= m-3 && lastRepeat(sub, runs, k, m) == l
-	}
-	cursor, j := 0, first
-	for k, pt := range pts {
-		s, e, ok := align(sub, cursor, pt.Text)
-		if !ok {
-			continue
-		}
-		cursor = e
-		ok = valid(k)
-		for ; j <= last && p.toks[j].start < base+e; j++ {
-			if !ok {
-				continue
-			}
-			if p.toks[j].start >= base+s {
-				p.tags[j] = pt.Tag
-			}
-			p.tagKnown[j] = true
-		}
-	}
-	if cut == len(sub) {
-		for j := first; j <= last; j++ {
-			p.tagKnown[j] = true
-		}
-	}
+	p.tags[i], p.tagKnown[i] = tag, true
 }
 
-// lastRepeat returns the position of the last token that shares prose's token object with
-// token k, among the first n tokens of text (n is len(runs) for the whole text): the token
-// at the same place in the last repeat of k's run, if neither is the last of those tokens'
-// runs; k itself when k's run is the last.
-func lastRepeat(text string, runs []span, k, n int) int {
-	lastRun := runs[n-1]
-	if runs[k] == lastRun {
-		return k
-	}
-	key := sanitizeRun(text[runs[k].start:runs[k].end])
-	off := k
-	for off > 0 && runs[off-1] == runs[k] {
-		off--
-	}
-	off = k - off // place of k within its run
-	l := k
-	for q := k + 1; q < n; q++ {
-		if runs[q] == lastRun {
-			break
-		}
-		if runs[q] != runs[q-1] && q+off < n && runs[q+off] == runs[q] &&
-			sanitizeRun(text[runs[q].start:runs[q].end]) == key {
-			l = q + off
-		}
-	}
-	return l
+// tagSentence is the sentence that tag last looked at: its prose words, as prose's
+// tokenizer gives them for the sentence's text alone, and the word each token came from.
+type tagSentence struct {
+	sent        int32 // the sentence number, or -1 for none
+	first, last int   // its first and last token
+	words       []string
+	wordOf      []int32 // by token from first: the token's word in words, or -1
 }
 
-// sanitizeRun is prose's sanitizer, which runs before its tokenizer caches runs by text.
-var runSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
+// sentenceOf returns token i's sentence. When the sentence's text starts and ends at white
+// space, prose tokenizes it into the very words it gave the post there (it splits text
+// into white-space-delimited runs and each run on its own), so those are taken; when a
+// sentence starts or ends inside a run ("stop." followed by a closing quote ends one),
+// the sentence's text is tokenized anew. Either way the words are matched to the
+// sentence's tokens within the sentence's text, as prose's tokens of that text would be:
+// matched over the whole post, a word may land in another sentence where prose dropped
+// text ("0n't! n" gives "0" and "n", and that "n" would match the first one).
+func (p *post) sentenceOf(i int) *tagSentence {
+	s := &p.tagSent
+	if s.sent == p.toks[i].sent {
+		return s
+	}
+	s.sent = p.toks[i].sent
+	s.first, s.last = sentenceBounds(p.toks, s.sent)
+	start, end := p.toks[s.first].start, p.toks[s.last].end
+	sub := p.text[start:end]
+	if len(p.words.runs) == len(p.words.words) && atRunBoundaries(p.text, start, end) {
+		runs := p.words.runs
+		a := sort.Search(len(runs), func(k int) bool { return runs[k].start >= start })
+		b := sort.Search(len(runs), func(k int) bool { return runs[k].start >= end })
+		s.words = p.words.words[a:b]
+	} else {
+		p.tagWords.words = p.e.a.proseWords(sub, &p.tagWords)
+		s.words = p.tagWords.words
+	}
+	s.wordOf = wordOfTokens(s.wordOf[:0], sub, start, s.words, p.toks[s.first:s.last+1])
+	return s
+}
 
-func sanitizeRun(s string) string { return runSanitizer.Replace(s) }
+// atRunBoundaries reports whether text[start:end] starts and ends at white space or at
+// the ends of text.
+func atRunBoundaries(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return (start == 0 || unicode.IsSpace(before)) && (end == len(text) || unicode.IsSpace(after))
+}
 
-// tagSource returns the index of the prose token (among words, the tokens of sub) that
-// token i takes its tag from in tagThrough's alignment, or -1 when no prose token does.
-func tagSource(toks []token, first, last, base int, sub string, words []string, i int) int {
-	cursor, j := 0, first
+// wordOfTokens appends to dst, for each of toks, the index among words (prose's tokens of
+// text) of the word it came from, or -1 for a token from no word, matching words to text
+// as tokenize does; token offsets are those of text plus base.
+func wordOfTokens(dst []int32, text string, base int, words []string, toks []token) []int32 {
+	cursor, j := 0, 0
 	for k, w := range words {
-		_, e, ok := align(sub, cursor, w)
+		s, e, ok := align(text, cursor, w)
 		if !ok {
 			continue
 		}
 		cursor = e
-		for ; j <= last && toks[j].start < base+e; j++ {
-			if j == i {
-				return k
+		for ; j < len(toks) && toks[j].start < base+e; j++ {
+			if toks[j].start >= base+s {
+				dst = append(dst, int32(k))
+			} else {
+				dst = append(dst, -1)
 			}
 		}
 	}
-	return -1
+	for ; j < len(toks); j++ {
+		dst = append(dst, -1)
+	}
+	return dst
 }
 
 // sentenceBounds returns the first and last token index of a sentence.

@@ -6,48 +6,47 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/allystream/allystream/internal/postag"
 )
 
-// analyzer turns text into tokens with prose's tokenizer and tags them on demand. It holds
-// the prose model, built once per engine; prose only reads it, so it is safe to share.
+// analyzer turns text into tokens with prose's tokenizer and tags them on demand with a
+// tagger built from prose's model, once per engine; it only reads the model, so it is safe
+// to share.
 type analyzer struct {
-	model *prose.Model
+	tagger *postag.Tagger
 }
 
 func newAnalyzer() (*analyzer, error) {
-	m := loadModel()
-	if m.err != nil {
-		return nil, m.err
-	}
-	return &analyzer{model: m.model}, nil
-}
-
-// loadedModel is the outcome of loading prose's tagger model.
-type loadedModel struct {
-	model *prose.Model
-	err   error
-}
-
-// loadModel loads prose's default tagger model (no entity extractor).
-func loadModel() loadedModel {
-	doc, err := prose.NewDocument("x", prose.WithSegmentation(false), prose.WithExtraction(false))
+	t, err := postag.Load()
 	if err != nil {
-		return loadedModel{err: err}
+		return nil, err
 	}
-	return loadedModel{model: doc.Model}
+	return &analyzer{tagger: t}, nil
 }
 
-// loadModelAsync loads the model on another goroutine; the channel yields it once.
-func loadModelAsync() <-chan loadedModel {
-	ch := make(chan loadedModel, 1)
-	go func() { ch <- loadModel() }()
+// loadedTagger is the outcome of loading the part-of-speech tagger.
+type loadedTagger struct {
+	tagger *postag.Tagger
+	err    error
+}
+
+// loadTaggerAsync loads the tagger on another goroutine; the channel yields it once.
+func loadTaggerAsync() <-chan loadedTagger {
+	ch := make(chan loadedTagger, 1)
+	go func() {
+		t, err := postag.Load()
+		ch <- loadedTagger{tagger: t, err: err}
+	}()
 	return ch
 }
 
-// proseTokens runs prose's tokenizer (and its tagger when tag is set) over text.
+// proseTokens runs prose's tokenizer over text, which needs no model. With tag set prose
+// tags the tokens too, loading its own model for the call (a third of a second): only
+// comparisons with prose ask for that.
 func (a *analyzer) proseTokens(text string, tag bool) []prose.Token {
-	doc, err := prose.NewDocument(text, prose.UsingModel(a.model),
-		prose.WithSegmentation(false), prose.WithExtraction(false), prose.WithTagging(tag))
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false),
+		prose.WithTagging(tag))
 	if err != nil {
 		return nil
 	}
