@@ -13,14 +13,21 @@ import (
 type labeledBatch struct {
 	msgs    []Message
 	results []result
+	// slabs hold the encoded records; they are recycled once the batch is acknowledged.
+	slabs []*slab
 }
 
 // deliver publishes and commits one labeled batch. gctx is the shutdown-bounded context: it
 // ends GracePeriod after Run's context, and then the batch is left uncommitted.
+//
+// Once the Sink has acknowledged every output, which it no longer references then, the
+// slabs holding the encoded records go back to the pool. After a failed publish they are
+// left to the garbage collector: a cancelled write may still be in flight.
 func (w *Worker) deliver(gctx context.Context, b labeledBatch) error {
 	if err := w.publish(gctx, b); err != nil {
 		return err
 	}
+	w.slabs.put(b.slabs)
 	w.observe(b.msgs, b.results)
 	w.commit(gctx, b.msgs)
 	return nil
@@ -172,8 +179,8 @@ func (w *Worker) observe(batch []Message, results []result) {
 			w.Metrics.deadLetters.WithLabelValues(string(r.dead.Reason)).Inc()
 			w.Log.Warn("dead-lettered input", append(originFields(m.Origin),
 				zap.String("reason", string(r.dead.Reason)), zap.String("detail", r.dead.Detail))...)
-		case r.record != nil:
-			w.Metrics.observeRecord(r.record)
+		case r.labeled:
+			w.Metrics.observeRecord(r.counts)
 		default:
 			w.Metrics.recordsOut.Inc()
 		}

@@ -1,10 +1,13 @@
 package pipeline_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"testing"
 
 	"github.com/allystream/allystream/pipeline"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // BenchmarkJSONDecoder measures decoding one typical post.
@@ -63,4 +66,30 @@ func BenchmarkMarshalRecord(b *testing.B) {
 			}
 		}
 	})
+}
+
+// discardSink acknowledges every output at once.
+type discardSink struct{}
+
+func (discardSink) Write(context.Context, []pipeline.Output) error { return nil }
+func (discardSink) Close() error                                   { return nil }
+
+// BenchmarkWorkerOverhead measures what the worker itself costs per post, transport and
+// classification aside: 1000 posts per op from a file source, decoded, labeled by a
+// classifier that finds nothing, encoded, batched and acknowledged by a sink that discards.
+func BenchmarkWorkerOverhead(b *testing.B) {
+	values, _ := posts("bench", 1000)
+	input := append(bytes.Join(values, []byte("\n")), '\n')
+	lab := &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: pipeline.DefaultLimits()}, Classifier: echoClassifier{}}
+	cfg := pipeline.Config{BatchSize: 250}.WithDefaults()
+	metrics, health := pipeline.NewMetrics(prometheus.NewRegistry(), ""), &pipeline.Health{}
+	b.ReportAllocs()
+	for b.Loop() {
+		src := pipeline.NewFileSource("bench.jsonl", bytes.NewReader(input), 1<<20)
+		w := &pipeline.Worker{Config: cfg, Source: src, Sink: discardSink{}, Labeler: lab, Metrics: metrics, Health: health}
+		if err := w.Run(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(values)), "ns/post")
 }

@@ -46,8 +46,10 @@ func (s *FileSink) Write(_ context.Context, outs []Output) error {
 
 func (s *FileSink) writeOne(o Output) error {
 	if !o.DeadLetter {
-		_, err := s.records.Write(append(o.Value, '\n'))
-		return err
+		if _, err := s.records.Write(o.Value); err != nil {
+			return err
+		}
+		return s.records.WriteByte('\n')
 	}
 	line := DeadLetterLine{Headers: make(map[string]string, len(o.Headers)), Value: o.Value}
 	for _, h := range o.Headers {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/segmentio/kafka-go"
 	"go.uber.org/zap"
@@ -19,6 +20,9 @@ type KafkaSink struct {
 	writer      *kafka.Writer
 	outputTopic string
 	dlqTopic    string
+
+	mu   sync.Mutex      // serializes Write, which reuses msgs
+	msgs []kafka.Message // the previous Write's messages, cleared, for reuse
 }
 
 // NewKafkaSink builds the sink. cfg must be validated.
@@ -48,11 +52,11 @@ func NewKafkaSink(cfg Config, log *zap.Logger) (*KafkaSink, error) {
 
 // Write implements Sink.
 func (s *KafkaSink) Write(ctx context.Context, outs []Output) error {
-	msgs := make([]kafka.Message, len(outs))
-	for i, o := range outs {
-		msgs[i] = s.message(o)
-	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msgs := s.messages(outs)
 	err := s.writer.WriteMessages(ctx, msgs...)
+	clear(msgs) // kafka-go copied the messages; keep no reference to the outputs
 	if err == nil {
 		return nil
 	}
@@ -66,16 +70,39 @@ func (s *KafkaSink) Write(ctx context.Context, outs []Output) error {
 	return fmt.Errorf("write outputs: %w", err)
 }
 
-func (s *KafkaSink) message(o Output) kafka.Message {
-	topic := s.outputTopic
-	if o.DeadLetter {
-		topic = s.dlqTopic
+// messages converts outs to kafka-go messages in the slice of the previous Write. Headers
+// that consecutive outputs share (every labeled record's) are converted once.
+func (s *KafkaSink) messages(outs []Output) []kafka.Message {
+	if cap(s.msgs) < len(outs) {
+		s.msgs = make([]kafka.Message, len(outs))
 	}
-	headers := make([]kafka.Header, len(o.Headers))
-	for i, h := range o.Headers {
-		headers[i] = kafka.Header{Key: h.Key, Value: h.Value}
+	msgs := s.msgs[:len(outs)]
+	var from []Header
+	var headers []kafka.Header
+	for i, o := range outs {
+		if !sameSlice(o.Headers, from) {
+			from, headers = o.Headers, kafkaHeaders(o.Headers)
+		}
+		topic := s.outputTopic
+		if o.DeadLetter {
+			topic = s.dlqTopic
+		}
+		msgs[i] = kafka.Message{Topic: topic, Key: o.Key, Value: o.Value, Headers: headers}
 	}
-	return kafka.Message{Topic: topic, Key: o.Key, Value: o.Value, Headers: headers}
+	return msgs
+}
+
+func kafkaHeaders(hs []Header) []kafka.Header {
+	out := make([]kafka.Header, len(hs))
+	for i, h := range hs {
+		out[i] = kafka.Header{Key: h.Key, Value: h.Value}
+	}
+	return out
+}
+
+// sameSlice reports whether a and b are the same non-empty slice of memory.
+func sameSlice[T any](a, b []T) bool {
+	return len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
 }
 
 func partialError(werrs kafka.WriteErrors) error {

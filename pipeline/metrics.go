@@ -66,13 +66,31 @@ func (m *Metrics) preRegister() {
 	}
 }
 
-// observeRecord counts one acknowledged labeled record.
-func (m *Metrics) observeRecord(r *Record) {
-	m.recordsOut.Inc()
-	m.speakers.WithLabelValues(r.Speaker.Role).Inc()
-	for _, name := range classifiers.LabelNames() {
+// recordCounts is what the metrics count of a labeled record: its speaker role and which
+// labels are present.
+type recordCounts struct {
+	role    string
+	present uint64 // bit i: classifiers.LabelNames()[i] is present (there are five)
+}
+
+// countRecord summarizes r for observeRecord, so a batch need not keep its Records.
+func countRecord(r *Record) recordCounts {
+	c := recordCounts{role: r.Speaker.Role}
+	for i, name := range classifiers.LabelNames() {
 		if l, _ := r.Labels.Get(name); l.Present {
-			m.labels.WithLabelValues(name, r.Speaker.Role).Inc()
+			c.present |= 1 << i
+		}
+	}
+	return c
+}
+
+// observeRecord counts one acknowledged labeled record.
+func (m *Metrics) observeRecord(c recordCounts) {
+	m.recordsOut.Inc()
+	m.speakers.WithLabelValues(c.role).Inc()
+	for i, name := range classifiers.LabelNames() {
+		if c.present&(1<<i) != 0 {
+			m.labels.WithLabelValues(name, c.role).Inc()
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/allystream/allystream/pipeline/internal/validjson"
 )
 
 // Reason names why an input message could not be labeled. It is written to the dead-letter
@@ -65,6 +67,9 @@ type Post struct {
 	Text string
 	// Raw is the whole input object, passed through unchanged as the record's "post" field.
 	Raw json.RawMessage
+	// checked, set by JSONDecoder, proves Raw valid JSON, so the record encoder need not
+	// validate it again. A Post built elsewhere has none, and its Raw is validated.
+	checked validjson.JSON
 }
 
 // Limits bound what a decoder accepts.
@@ -95,7 +100,8 @@ type JSONDecoder struct {
 
 // Decode implements Decoder.
 //
-// The fast path validates the value once (json.Valid) and then picks the top-level "id" and
+// The fast path validates the value once (validjson.Check, which decides as json.Valid
+// does; the Post carries its proof on to MarshalRecord) and then picks the top-level "id" and
 // "text" out of it without building a map; anything it does not handle goes to decodeMap,
 // which has the original semantics and error messages (the last of duplicate keys wins,
 // escaped keys are unescaped).
@@ -103,26 +109,27 @@ func (d JSONDecoder) Decode(value []byte) (Post, error) {
 	if err := d.checkEnvelope(value); err != nil {
 		return Post{}, err
 	}
-	if !json.Valid(value) {
-		return d.decodeMap(value)
+	checked, ok := validjson.Check(value)
+	if !ok {
+		return d.decodeMap(value, checked) // fails, with json.Unmarshal's message
 	}
 	idRaw, textRaw, ok := topLevelIDText(value)
 	if !ok {
-		return d.decodeMap(value)
+		return d.decodeMap(value, checked)
 	}
-	return d.decodeFields(value, idRaw, textRaw)
+	return d.decodeFields(checked, value, idRaw, textRaw)
 }
 
 // decodeMap decodes value through a map of its top-level fields.
-func (d JSONDecoder) decodeMap(value []byte) (Post, error) {
+func (d JSONDecoder) decodeMap(value []byte, checked validjson.JSON) (Post, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(value, &fields); err != nil {
 		return Post{}, inputErr(ReasonInvalidJSON, "decode post: %v", err)
 	}
-	return d.decodeFields(value, fields["id"], fields["text"])
+	return d.decodeFields(checked, value, fields["id"], fields["text"])
 }
 
-func (d JSONDecoder) decodeFields(value []byte, idRaw, textRaw json.RawMessage) (Post, error) {
+func (d JSONDecoder) decodeFields(checked validjson.JSON, value []byte, idRaw, textRaw json.RawMessage) (Post, error) {
 	id, err := decodeID(idRaw)
 	if err != nil {
 		return Post{}, err
@@ -131,7 +138,7 @@ func (d JSONDecoder) decodeFields(value []byte, idRaw, textRaw json.RawMessage) 
 	if err != nil {
 		return Post{}, err
 	}
-	return Post{ID: id, Text: text, Raw: json.RawMessage(value)}, nil
+	return Post{ID: id, Text: text, Raw: json.RawMessage(value), checked: checked}, nil
 }
 
 func (d JSONDecoder) checkEnvelope(value []byte) error {

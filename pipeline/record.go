@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/allystream/allystream/classifiers"
+	"github.com/allystream/allystream/pipeline/internal/validjson"
 )
 
 // SchemaVersion is the version of the output record schema (docs/record.schema.json). It is
@@ -35,6 +36,10 @@ type Record struct {
 	ProcessedAt       time.Time                 `json:"processed_at"`
 	Source            Origin                    `json:"source"`
 	Post              json.RawMessage           `json:"post"`
+
+	// postChecked is the decoder's proof that Post is valid JSON (see LabelPost), which lets
+	// MarshalRecord skip validating it. It covers Post only while Post is the checked slice.
+	postChecked validjson.JSON
 }
 
 // Classifier is what the Labeler needs of a classification engine; *classifiers.Engine
@@ -79,6 +84,7 @@ func (l *Labeler) LabelPost(post Post, origin Origin) Record {
 		ProcessedAt:       l.now(),
 		Source:            origin,
 		Post:              post.Raw,
+		postChecked:       post.checked,
 	}
 }
 

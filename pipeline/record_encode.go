@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -9,19 +8,31 @@ import (
 	"unicode/utf8"
 
 	"github.com/allystream/allystream/classifiers"
+	"github.com/allystream/allystream/pipeline/internal/validjson"
 )
 
 // MarshalRecord encodes r as JSON. It returns exactly the bytes json.Marshal(r) would (HTML
 // escaping, float formatting, null for nil slices and compacted Post included), without
 // reflection and with a single allocation in the common case; anything it cannot reproduce
 // (a non-finite score, a year outside 0-9999, an invalid Post) is left to json.Marshal,
-// errors included.
+// errors included. A Post that JSONDecoder accepted is not validated again.
 func MarshalRecord(r *Record) ([]byte, error) {
-	b, ok := appendRecord(make([]byte, 0, recordSizeHint(r)), r)
-	if !ok {
-		return json.Marshal(r)
+	return AppendRecord(make([]byte, 0, recordSizeHint(r)), r)
+}
+
+// AppendRecord appends r's JSON, exactly as MarshalRecord returns it, to b and returns the
+// extended buffer; on error it returns b unchanged.
+func AppendRecord(b []byte, r *Record) ([]byte, error) {
+	out, ok := appendRecord(b, r)
+	if ok {
+		return out, nil
 	}
-	return b, nil
+	rc := *r // a copy, so that r does not escape to the heap on the common path
+	enc, err := json.Marshal(&rc)
+	if err != nil {
+		return b, err
+	}
+	return append(b, enc...), nil
 }
 
 func recordSizeHint(r *Record) int {
@@ -111,7 +122,7 @@ func appendRecord(b []byte, r *Record) (_ []byte, ok bool) {
 		b = strconv.AppendInt(b, int64(r.Source.Line), 10)
 	}
 	b = append(b, `},"post":`...)
-	if b, ok = appendRaw(b, r.Post); !ok {
+	if b, ok = appendRaw(b, r.Post, r.postChecked); !ok {
 		return b, false
 	}
 	return append(b, '}'), true
@@ -160,45 +171,54 @@ func appendFloat(b []byte, f float64) ([]byte, bool) {
 	return b, true
 }
 
-// appendRaw appends a json.RawMessage as encoding/json does: null when empty, otherwise
-// validated, compacted and HTML-escaped.
-func appendRaw(b []byte, raw json.RawMessage) ([]byte, bool) {
+// appendRaw appends a json.RawMessage as encoding/json does: null when nil, otherwise
+// validated (unless checked proves it valid), compacted and HTML-escaped.
+func appendRaw(b []byte, raw json.RawMessage, checked validjson.JSON) ([]byte, bool) {
 	if raw == nil {
 		return append(b, "null"...), true
 	}
-	if !json.Valid(raw) {
-		return b, false
+	if !checked.Covers(raw) {
+		if _, ok := validjson.Check(raw); !ok {
+			return b, false
+		}
 	}
-	if !needsCompact(raw) {
-		return append(b, raw...), true
-	}
-	var compact, escaped bytes.Buffer
-	if json.Compact(&compact, raw) != nil {
-		return b, false
-	}
-	json.HTMLEscape(&escaped, compact.Bytes())
-	return append(b, escaped.Bytes()...), true
+	return appendCompact(b, raw), true
 }
 
-// needsCompact reports whether valid JSON raw holds whitespace outside strings or a
-// character encoding/json escapes (<, >, &, U+2028, U+2029, whose UTF-8 starts with 0xE2).
-func needsCompact(raw []byte) bool {
-	inString := false
+// appendCompact appends valid JSON raw as encoding/json's compact with HTML escaping does:
+// without whitespace outside strings, with <, >, & as \u003c, \u003e, \u0026 and U+2028,
+// U+2029 as \u2028, \u2029. Runs of other bytes are copied whole.
+func appendCompact(b, raw []byte) []byte {
+	start, inString := 0, false
 	for i := 0; i < len(raw); i++ {
-		switch c := raw[i]; c {
+		c := raw[i]
+		if c > ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xE2 {
+			continue
+		}
+		switch c {
 		case '"':
 			inString = !inString
 		case '\\':
 			i++ // the escaped byte (for \uXXXX, a hex digit) is neither a quote nor special
-		case ' ', '\t', '\n', '\r':
-			if !inString {
-				return true
+		case '<', '>', '&':
+			b = append(b, raw[start:i]...)
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			start = i + 1
+		case 0xE2:
+			if i+2 < len(raw) && raw[i+1] == 0x80 && raw[i+2]&^1 == 0xA8 {
+				b = append(b, raw[start:i]...)
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[raw[i+2]&0xF])
+				i += 2
+				start = i + 1
 			}
-		case '<', '>', '&', 0xE2:
-			return true
+		default: // whitespace; valid JSON has no other bytes below '!'
+			if !inString {
+				b = append(b, raw[start:i]...)
+				start = i + 1
+			}
 		}
 	}
-	return false
+	return append(b, raw[start:]...)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -177,3 +177,53 @@ func fillRandom(rng *rand.Rand, v reflect.Value) {
 		panic("fillRandom: unsupported kind " + v.Kind().String())
 	}
 }
+
+// echoClassifier labels nothing; it makes labeling cheap enough to fuzz the decoder's path.
+type echoClassifier struct{}
+
+func (echoClassifier) Classify(text string) classifiers.Result {
+	return classifiers.Result{Text: text, Speaker: classifiers.SpeakerResult{Role: classifiers.RoleUnknown}}
+}
+
+func (echoClassifier) LexiconVersion() string { return "echo" }
+
+// FuzzMarshalRecordDecodedPost compares the encoders on records whose post JSONDecoder
+// accepted, which MarshalRecord does not validate again: whitespace, escapes and
+// characters encoding/json rewrites must come out the same.
+func FuzzMarshalRecordDecodedPost(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"1","text":"a"}`, " {\t\"id\" : 1 ,\n\"text\":\"a b\" , \"x\" : [ 1 , { } ] }\r\n",
+		`{"id":"<&>","text":"\u2028 \" \\ \/ é","n":"` + "\u2028\u2029\u2026\u201c" + `"}`,
+		`{"id":"1","text":"a","e":"\u00e2\u0080\u00a8","z":"` + "\xe2\x80" + `"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	lab := &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: pipeline.DefaultLimits()}, Classifier: echoClassifier{}}
+	f.Fuzz(func(t *testing.T, value []byte) {
+		rec, err := lab.Label(value, pipeline.Origin{Topic: "posts"})
+		if err != nil {
+			return
+		}
+		checkMarshalRecord(t, &rec)
+	})
+}
+
+// TestMarshalRecordReplacedPost requires a Post replaced after decoding to be validated:
+// the decoder's proof covers only the slice it checked.
+func TestMarshalRecordReplacedPost(t *testing.T) {
+	lab := &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: pipeline.DefaultLimits()}, Classifier: echoClassifier{}}
+	value := []byte(`{"id":"1","text":"a","pad":"xx"}`)
+	for _, post := range [][]byte{
+		[]byte(`{"id":"1","text":"a","pad":"xxx"`), // equal length, invalid
+		value[:len(value)-1],                       // the checked memory, cut short
+		[]byte(`{ "other" : true }`),
+		[]byte{},
+	} {
+		rec, err := lab.Label(value, pipeline.Origin{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Post = post
+		checkMarshalRecord(t, &rec)
+	}
+}

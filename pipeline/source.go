@@ -46,7 +46,10 @@ type Source interface {
 	Close() error
 }
 
-// Output is one message to publish: a labeled record or a dead letter.
+// Output is one message to publish: a labeled record or a dead letter. Outputs may share
+// memory: every labeled record of a Worker has the same Headers, and the keys and values of
+// a batch's records are carved out of common buffers (each with its capacity cut at its
+// length). A Sink must not write into any of it.
 type Output struct {
 	// DeadLetter routes the message to the dead-letter destination instead of the output.
 	DeadLetter bool
@@ -63,7 +66,9 @@ type Output struct {
 // the error is a *WriteError, only the outputs at its Failed indices need a retry. An output
 // the destination refuses for its size (a permanent error: retrying the same bytes fails the
 // same way) is reported with an error wrapping ErrOutputTooLarge, in WriteError.Errs or as
-// the whole error. Write does not keep references to outs after it returns.
+// the whole error. Write does not keep references to outs, nor to their keys, values and
+// headers, after it returns: once Write has returned nil the Worker reuses that memory for
+// later batches.
 //
 // Close flushes and releases the sink; Write must not be called after it. Write is called
 // from one goroutine at a time.

@@ -33,6 +33,11 @@ type Worker struct {
 	Health *Health
 	// Log receives structured logs. Default: a no-op logger.
 	Log *zap.Logger
+
+	// recordHeaders are the headers of every labeled record, shared by all of them.
+	recordHeaders []Header
+	// slabs recycles the buffers records are encoded into.
+	slabs *slabPool
 }
 
 // pinger is implemented by sources that can check broker connectivity while idle.
@@ -82,8 +87,9 @@ func (w *Worker) fetchAndLabel(ctx, gctx context.Context, out chan<- labeledBatc
 		if len(batch) > 0 {
 			w.Metrics.recordsIn.Add(float64(len(batch)))
 			w.Metrics.batchSize.Observe(float64(len(batch)))
+			results, slabs := w.processAll(batch)
 			select {
-			case out <- labeledBatch{msgs: batch, results: w.processAll(batch)}:
+			case out <- labeledBatch{msgs: batch, results: results, slabs: slabs}:
 			case <-gctx.Done():
 				return
 			}
@@ -111,6 +117,8 @@ func (w *Worker) init() {
 	if w.Health == nil {
 		w.Health = &Health{}
 	}
+	w.recordHeaders = recordHeaders()
+	w.slabs = &slabPool{}
 }
 
 // fetchBatch blocks for the first message, then collects more until BatchSize messages or

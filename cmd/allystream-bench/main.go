@@ -10,6 +10,12 @@
 //
 // Latency is measured from the moment the bench produced a post to the moment the bench's
 // own consumer received its output, so it includes one produce and one fetch round trip.
+//
+// The worker runs with the garbage-collector policy of "allystream run" (pipeline.GCPolicy),
+// changed by the same ALLYSTREAM_GC_PERCENT, ALLYSTREAM_MEMORY_LIMIT, GOGC and GOMEMLIMIT
+// variables. ALLYSTREAM_BENCH_CPUPROFILE=FILE and ALLYSTREAM_BENCH_MEMPROFILE=FILE write the
+// worker's CPU and allocation profiles to FILE.MODE (build the bench with go build for
+// symbols: go tool pprof BINARY FILE.label).
 package main
 
 import (

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -24,6 +25,9 @@ const (
 	workerCountEnv   = "ALLYSTREAM_BENCH_WORKERS"
 	// workerProfileEnv, when set, names a file for the worker's CPU profile.
 	workerProfileEnv = "ALLYSTREAM_BENCH_CPUPROFILE"
+	// workerMemProfileEnv, when set, names a file for the worker's allocation profile,
+	// written when the worker stops.
+	workerMemProfileEnv = "ALLYSTREAM_BENCH_MEMPROFILE"
 )
 
 // workerMain runs the real pipeline worker until SIGTERM and returns the exit status.
@@ -36,6 +40,9 @@ func workerMain(mode string) int {
 			defer pprof.StopCPUProfile()
 		}
 	}
+	if path := os.Getenv(workerMemProfileEnv); path != "" {
+		defer writeAllocProfile(path + "." + mode)
+	}
 	if err := runBenchWorker(ctx, mode); err != nil {
 		fmt.Fprintln(os.Stderr, "bench worker:", err)
 		return 1
@@ -43,7 +50,25 @@ func workerMain(mode string) int {
 	return 0
 }
 
+// writeAllocProfile writes the allocation profile to path; failures are reported, not fatal.
+func writeAllocProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench worker: memory profile:", err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		fmt.Fprintln(os.Stderr, "bench worker: memory profile:", err)
+	}
+}
+
 func runBenchWorker(ctx context.Context, mode string) error {
+	restoreGC, err := applyGCPolicy()
+	if err != nil {
+		return err
+	}
+	defer restoreGC()
 	batch, _ := strconv.Atoi(os.Getenv(workerBatchEnv))
 	workers, _ := strconv.Atoi(os.Getenv(workerCountEnv))
 	cfg := pipeline.Config{Brokers: strings.Split(os.Getenv(workerBrokersEnv), ","), InputTopic: "posts",
@@ -72,6 +97,31 @@ func runBenchWorker(ctx context.Context, mode string) error {
 	defer sink.Close()
 	w.Source, w.Sink = src, sink
 	return w.Run(ctx)
+}
+
+// applyGCPolicy puts in force the garbage-collector policy "allystream run" uses: its
+// defaults, changed by the same ALLYSTREAM_GC_PERCENT and ALLYSTREAM_MEMORY_LIMIT variables,
+// and overridden by GOGC and GOMEMLIMIT.
+func applyGCPolicy() (restore func(), err error) {
+	gc := pipeline.DefaultGCPolicy()
+	fs := flag.NewFlagSet("bench worker", flag.ContinueOnError)
+	gc.RegisterFlags(fs)
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "ALLYSTREAM_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := os.Getenv(name); v != "" && err == nil {
+			if serr := fs.Set(f.Name, v); serr != nil {
+				err = fmt.Errorf("%s=%q: %w", name, v, serr)
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	restore, err = gc.Apply(os.Getenv)
+	if err != nil {
+		return nil, fmt.Errorf("apply %s: %w", gc, err)
+	}
+	return restore, nil
 }
 
 func benchLabeler(limits pipeline.Limits) (*pipeline.Labeler, error) {

@@ -33,6 +33,8 @@ type streamOptions struct {
 	passwordFile     string
 	embeddedParts    int
 	embeddedMaxBytes int
+	// gc is the garbage-collector policy; only "run" sets it (see applyGCPolicy).
+	gc pipeline.GCPolicy
 }
 
 // runCommand is the streaming worker: consume posts, label them, publish records.
@@ -46,6 +48,11 @@ func runCommand(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer func() { _ = log.Sync() }()
+	restoreGC, err := applyGCPolicy(opts.gc, env, log)
+	if err != nil {
+		return err
+	}
+	defer restoreGC()
 	if opts.brokers == "" {
 		broker, err := startEmbeddedBroker(&opts, log)
 		if err != nil {
@@ -68,6 +75,8 @@ func runCommand(ctx context.Context, env *environment, args []string) error {
 func parseRunFlags(env *environment, args []string) (streamOptions, error) {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	opts := defineStreamFlags(fs, ":9464", "posts")
+	opts.gc = pipeline.DefaultGCPolicy()
+	opts.gc.RegisterFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: allystream run [--brokers HOST:PORT,...] [--input-topic T] [--output-topic T] [--dlq-topic T] [--group G] [flags]")
 		fmt.Fprintln(fs.Output(), "With no --brokers, an embedded broker is started on loopback and the topics are created.")
@@ -133,6 +142,19 @@ func (o streamOptions) finish(env *environment) (streamOptions, error) {
 	o.cfg.Security.SASLPassword = pw
 	o.cfg = o.cfg.WithDefaults()
 	return o, nil
+}
+
+// applyGCPolicy puts the worker's garbage-collector policy in force for the process, except
+// what GOGC or GOMEMLIMIT set, and logs the setting in force. restore undoes it, for callers
+// (tests) that go on running.
+func applyGCPolicy(p pipeline.GCPolicy, env *environment, log *zap.Logger) (restore func(), err error) {
+	restore, err = p.Apply(env.getenv)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	log.Info("garbage collector", zap.Stringer("policy", pipeline.CurrentGCPolicy()),
+		zap.String("GOGC", env.getenv("GOGC")), zap.String("GOMEMLIMIT", env.getenv("GOMEMLIMIT")))
+	return restore, nil
 }
 
 // startEmbeddedBroker starts an in-process broker with the three topics and points
