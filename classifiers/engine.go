@@ -8,7 +8,7 @@ import (
 )
 
 // Version is the classifier version written into every record (semver).
-const Version = "0.5.0"
+const Version = "0.5.1"
 
 // Engine classifies posts. It is immutable after New and safe for concurrent use by many
 // goroutines.
