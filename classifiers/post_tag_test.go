@@ -8,9 +8,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/allystream/allystream/internal/postag"
 )
 
 // tagSeeds are hard cases for tag: sentences that start or end inside a white-space run
@@ -61,7 +62,7 @@ func referenceTags(t *testing.T, p *post, sent int32) sentenceRef {
 	ownTags := p.e.a.tagger.Tag(nil, words, nil)
 	ref := sentenceRef{
 		prose: make([]string, last-first+1), own: make([]string, last-first+1),
-		repeats: repeatsRun(sub), midRun: !atRunBoundaries(p.text, base, p.toks[last].end),
+		repeats: postag.HasRepeatedRun(sub), midRun: !atRunBoundaries(p.text, base, p.toks[last].end),
 	}
 	cursor, j := 0, first
 	for k, w := range words {
@@ -77,22 +78,6 @@ func referenceTags(t *testing.T, p *post, sent int32) sentenceRef {
 		}
 	}
 	return ref
-}
-
-// repeatsRun reports whether a white-space-delimited run repeats in text. prose's tokenizer
-// hands out one token object for every repeat of a run, so the tag prose reports for a
-// repeated run is the one computed at its last repeat; tag gives each token the tag
-// computed at its own position (which is what prose computes there), so only sentences
-// without a repeated run can be compared with prose's report.
-func repeatsRun(text string) bool {
-	seen := map[string]bool{}
-	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
-		if seen[f] {
-			return true
-		}
-		seen[f] = true
-	}
-	return false
 }
 
 // tagCounts counts, over checkTags calls, the tokens compared with prose and the

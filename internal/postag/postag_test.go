@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -108,24 +107,6 @@ func sentences(texts []string) []string {
 	return out
 }
 
-// repeatsRun reports whether a white-space-delimited run repeats in text. prose's tokenizer
-// splits each distinct run once and hands out the same token objects for every repeat
-// (but the text's last run), and its tagger writes each position's tag into its token, so
-// the tag prose reports for a repeated run is the one computed at its last repeat, not at
-// the position itself. Tagger gives every position its own tag, which is what prose
-// computes there (and feeds to the following positions), so only sentences without a
-// repeated run can be compared tag for tag.
-func repeatsRun(text string) bool {
-	seen := map[string]bool{}
-	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
-		if seen[f] {
-			return true
-		}
-		seen[f] = true
-	}
-	return false
-}
-
 // TestTagMatchesProse is the differential test: Tag must give prose's tags for every
 // sentence of the corpora and of hardSentences without a repeated run, except where it
 // broke an exact tie between classes, which prose breaks at random.
@@ -138,7 +119,7 @@ func TestTagMatchesProse(t *testing.T) {
 	var s Scratch
 	compared, ties := 0, 0
 	for k, text := range c.texts {
-		if repeatsRun(text) {
+		if HasRepeatedRun(text) {
 			continue
 		}
 		words, want := c.words[k], c.tags[k]
