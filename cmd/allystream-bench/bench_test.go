@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
+	"io"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/allystream/allystream/pipeline"
 )
@@ -36,25 +39,64 @@ func TestParseBenchFlags(t *testing.T) {
 	}
 }
 
-// TestMain lets the test binary act as the bench's worker child process.
-func TestMain(m *testing.M) {
-	if mode := os.Getenv(workerEnv); mode != "" {
-		os.Exit(workerMain(mode))
+func TestParseBenchFlagsRejectsUnknownMode(t *testing.T) {
+	if _, err := parseBenchFlags([]string{"-modes", "label,copy"}); err == nil || !strings.Contains(err.Error(), `"copy"`) {
+		t.Fatalf("accepted -modes label,copy (err %v)", err)
 	}
-	os.Exit(m.Run())
 }
 
-// TestBenchSmoke runs a tiny benchmark end to end: both modes, a table with every column.
+// TestWorkerArgs checks each mode runs "allystream run" with the bench's topics and settings
+// and an explicit --passthrough, so the environment cannot turn a label run into a copy.
+func TestWorkerArgs(t *testing.T) {
+	cfg := benchConfig{batchSize: 500, workers: 3}
+	for mode, want := range map[string]string{"label": "--passthrough=false", "passthrough": "--passthrough=true"} {
+		got := strings.Join(workerArgs(mode, []string{"127.0.0.1:1", "127.0.0.1:2"}, cfg), " ")
+		for _, part := range []string{"run ", "--brokers 127.0.0.1:1,127.0.0.1:2", "--input-topic posts", "--output-topic labeled",
+			"--dlq-topic dlq", "--batch-size 500", "--workers 3", "--metrics-addr  ", "--log-level warn", want} {
+			if !strings.Contains(got, part) {
+				t.Errorf("%s: args %q lack %q", mode, got, part)
+			}
+		}
+	}
+}
+
+func TestBenchReportsAMissingBinary(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-such-allystream")
+	err := run(context.Background(), []string{"-posts", "10", "-modes", "label", "-allystream", missing}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "start worker "+missing) {
+		t.Fatalf("run with a missing -allystream binary: %v", err)
+	}
+}
+
+// TestBenchReportsAWorkerThatExits checks a worker that exits at once fails the run promptly
+// instead of after the drain timeout.
+func TestBenchReportsAWorkerThatExits(t *testing.T) {
+	bin, err := exec.LookPath("false")
+	if err != nil {
+		t.Skip("no false command")
+	}
+	start := time.Now()
+	err = run(context.Background(), []string{"-posts", "10", "-modes", "passthrough", "-allystream", bin}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "worker exited early") {
+		t.Fatalf("run with a worker that exits: %v", err)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("took %s to notice the worker exited", d)
+	}
+}
+
+// TestBenchSmoke builds "allystream" and runs a tiny benchmark end to end: both modes, a table
+// with every column.
 func TestBenchSmoke(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts worker processes")
+		t.Skip("builds allystream and starts worker processes")
 	}
 	var out bytes.Buffer
 	err := run(context.Background(), []string{"-posts", "2000", "-paced", "1s", "-rate", "300", "-partitions", "2"}, &out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"passthrough", "label ", "posts/s", "p99_ms", "peak_rss_MiB", "cpu_us/post", "label/passthrough throughput"} {
+	for _, want := range []string{"worker built from", "passthrough", "label ", "posts/s", "p99_ms", "peak_rss_MiB", "cpu_us/post", "label/passthrough throughput"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}

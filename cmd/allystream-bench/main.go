@@ -1,21 +1,28 @@
 // Command allystream-bench measures the streaming worker end to end: it starts an in-process
-// broker (kfake, loopback), loads a backlog of realistic posts, runs the real worker as a
-// child process (so its peak RSS is its own), and reports throughput while the backlog
-// drains, end-to-end latency at a steady paced rate, and the worker's peak RSS. It runs the
-// same worker in passthrough mode (classification replaced by a copy, same consumer and
-// producer settings) in the same invocation, for comparison.
+// broker (kfake, loopback), loads a backlog of realistic posts, runs "allystream run" as a
+// child process (so its peak RSS and CPU time are its own), and reports throughput while the
+// backlog drains, end-to-end latency at a steady paced rate, and the worker's peak RSS and CPU
+// time per post. It runs the same command with --passthrough (classification replaced by a
+// copy, same consumer and producer settings) in the same invocation, for comparison.
 //
 //	go run ./cmd/allystream-bench -posts 200000
 //	go run ./cmd/allystream-bench -posts 1000000 -modes label   # the RSS check; takes minutes
 //
+// The worker is the real command: the bench builds it once per invocation with
+// "go build" (so it must run inside the allystream module, with the go tool on PATH), or
+// uses the binary given with -allystream PATH. Each mode runs
+//
+//	allystream run --brokers ADDR --input-topic posts --output-topic labeled --dlq-topic dlq \
+//	    --group bench --batch-size N --workers N --metrics-addr "" --log-level warn --passthrough=BOOL
+//
+// with the bench's environment, so the worker's garbage-collector policy is that of
+// "allystream run", changed by the same ALLYSTREAM_GC_PERCENT, ALLYSTREAM_MEMORY_LIMIT, GOGC
+// and GOMEMLIMIT variables (other ALLYSTREAM_* variables apply too, except for the flags
+// above, which the command line sets). The bench writes no profiles; to profile the worker,
+// profile "allystream run" itself.
+//
 // Latency is measured from the moment the bench produced a post to the moment the bench's
 // own consumer received its output, so it includes one produce and one fetch round trip.
-//
-// The worker runs with the garbage-collector policy of "allystream run" (pipeline.GCPolicy),
-// changed by the same ALLYSTREAM_GC_PERCENT, ALLYSTREAM_MEMORY_LIMIT, GOGC and GOMEMLIMIT
-// variables. ALLYSTREAM_BENCH_CPUPROFILE=FILE and ALLYSTREAM_BENCH_MEMPROFILE=FILE write the
-// worker's CPU and allocation profiles to FILE.MODE (build the bench with go build for
-// symbols: go tool pprof BINARY FILE.label).
 package main
 
 import (
@@ -41,12 +48,10 @@ type benchConfig struct {
 	paced      time.Duration
 	modes      string
 	corpus     string
+	allystream string
 }
 
 func main() {
-	if mode := os.Getenv(workerEnv); mode != "" {
-		os.Exit(workerMain(mode))
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout)
 	stop()
@@ -68,11 +73,25 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	bin := cfg.allystream
+	if bin == "" {
+		dir, err := os.MkdirTemp("", "allystream-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if bin, err = buildAllystream(ctx, dir); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "allystream-bench: worker built from %s\n", allystreamPackage)
+	} else {
+		fmt.Fprintf(out, "allystream-bench: worker %s\n", bin)
+	}
 	fmt.Fprintf(out, "allystream-bench: %d posts backlog, %d partitions, batch %d, %d paced posts/s for %s\n",
 		cfg.posts, cfg.partitions, cfg.batchSize, cfg.rate, cfg.paced)
 	var results []result
 	for _, mode := range strings.Split(cfg.modes, ",") {
-		r, err := measure(ctx, cfg, mode, texts)
+		r, err := measure(ctx, cfg, bin, mode, texts)
 		if err != nil {
 			return fmt.Errorf("%s run: %w", mode, err)
 		}
@@ -92,12 +111,18 @@ func parseBenchFlags(args []string) (benchConfig, error) {
 	fs.IntVar(&c.rate, "rate", 2000, "posts/s produced during the latency phase")
 	fs.DurationVar(&c.paced, "paced", 5*time.Second, "length of the latency phase")
 	fs.StringVar(&c.modes, "modes", "passthrough,label", "comma-separated runs: passthrough, label")
+	fs.StringVar(&c.allystream, "allystream", "", "prebuilt allystream `binary` to run as the worker (default: go build it from this module)")
 	fs.StringVar(&c.corpus, "corpus", "", "JSONL file whose \"text\" fields are used as posts (default: built-in sentences)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if c.posts < 1 || c.partitions < 1 || c.rate < 1 {
 		return c, fmt.Errorf("-posts, -partitions and -rate must be positive")
+	}
+	for _, mode := range strings.Split(c.modes, ",") {
+		if mode != "label" && mode != "passthrough" {
+			return c, fmt.Errorf("-modes: unknown mode %q (want passthrough, label or both)", mode)
+		}
 	}
 	return c, nil
 }

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/allystream/allystream/internal/embedded"
@@ -27,8 +25,8 @@ type result struct {
 	cpuPerPost time.Duration // worker CPU (user+system) from start to the drain's end, per post
 }
 
-// measure runs one mode on a fresh broker.
-func measure(ctx context.Context, cfg benchConfig, mode string, texts []string) (result, error) {
+// measure runs one mode on a fresh broker, with bin ("allystream") as the worker.
+func measure(ctx context.Context, cfg benchConfig, bin, mode string, texts []string) (result, error) {
 	res := result{mode: mode, posts: cfg.posts}
 	b, err := embedded.Start(embedded.Options{Topics: []embedded.Topic{
 		{Name: "posts", Partitions: int32(cfg.partitions)}, {Name: "labeled", Partitions: int32(cfg.partitions)}, {Name: "dlq", Partitions: 1},
@@ -48,15 +46,21 @@ func measure(ctx context.Context, cfg benchConfig, mode string, texts []string) 
 	col := startCollector(ctx, b.Addrs(), cfg.partitions, len(sent))
 	defer col.stop()
 	start := time.Now()
-	proc, err := startWorkerProcess(mode, b.Addrs(), cfg)
+	proc, err := startWorkerProcess(bin, mode, b.Addrs(), cfg)
 	if err != nil {
 		return res, err
 	}
-	defer stopWorkerProcess(proc)
-	if err := col.waitFor(ctx, cfg.posts, drainTimeout(cfg.posts)); err != nil {
+	defer proc.stop()
+	wctx, cancel := proc.watch(ctx)
+	defer cancel()
+	if err := col.waitFor(wctx, cfg.posts, drainTimeout(cfg.posts)); err != nil {
+		if exit := proc.exitErr(); exit != nil {
+			return res, exit
+		}
 		return res, fmt.Errorf("drain backlog: %w (output topic holds %d messages)", err, topicSize(b.Addrs(), "labeled"))
 	}
-	if cpu := processCPU(proc.Process.Pid); cpu >= 0 {
+	pid := proc.cmd.Process.Pid
+	if cpu := processCPU(pid); cpu >= 0 {
 		res.cpuPerPost = cpu / time.Duration(cfg.posts)
 	}
 	first, last := col.span()
@@ -65,12 +69,15 @@ func measure(ctx context.Context, cfg benchConfig, mode string, texts []string) 
 	if err := producePaced(ctx, b.Addrs(), maker, sent, cfg); err != nil {
 		return res, err
 	}
-	if err := col.waitFor(ctx, len(sent), 60*time.Second); err != nil {
+	if err := col.waitFor(wctx, len(sent), 60*time.Second); err != nil {
+		if exit := proc.exitErr(); exit != nil {
+			return res, exit
+		}
 		return res, fmt.Errorf("latency phase: %w", err)
 	}
 	res.paced = pacedN
 	res.p50, res.p99 = col.latencies(sent, cfg.posts)
-	res.peakRSSKB = peakRSS(proc.Process.Pid)
+	res.peakRSSKB = peakRSS(pid)
 	return res, nil
 }
 
@@ -116,33 +123,6 @@ func producePaced(ctx context.Context, brokers []string, maker *postMaker, sent 
 		}
 	}
 	return nil
-}
-
-func startWorkerProcess(mode string, brokers []string, cfg benchConfig) (*exec.Cmd, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
-	cmd := exec.Command(self)
-	cmd.Env = append(os.Environ(), workerEnv+"="+mode, workerBrokersEnv+"="+strings.Join(brokers, ","),
-		workerBatchEnv+"="+strconv.Itoa(cfg.batchSize), workerCountEnv+"="+strconv.Itoa(cfg.workers))
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start worker: %w", err)
-	}
-	return cmd, nil
-}
-
-func stopWorkerProcess(cmd *exec.Cmd) {
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(15 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-	}
 }
 
 // peakRSS reads the process's peak resident set size (VmHWM) in KiB, or -1.

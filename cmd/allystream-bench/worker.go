@@ -2,136 +2,96 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"runtime/pprof"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
-
-	"github.com/allystream/allystream/classifiers"
-	"github.com/allystream/allystream/lexicons"
-	"github.com/allystream/allystream/pipeline"
-	"go.uber.org/zap"
+	"time"
 )
 
-// The bench re-executes itself as the worker process; these variables configure it.
-const (
-	workerEnv        = "ALLYSTREAM_BENCH_WORKER" // "label" or "passthrough"
-	workerBrokersEnv = "ALLYSTREAM_BENCH_BROKERS"
-	workerBatchEnv   = "ALLYSTREAM_BENCH_BATCH"
-	workerCountEnv   = "ALLYSTREAM_BENCH_WORKERS"
-	// workerProfileEnv, when set, names a file for the worker's CPU profile.
-	workerProfileEnv = "ALLYSTREAM_BENCH_CPUPROFILE"
-	// workerMemProfileEnv, when set, names a file for the worker's allocation profile,
-	// written when the worker stops.
-	workerMemProfileEnv = "ALLYSTREAM_BENCH_MEMPROFILE"
-)
+// allystreamPackage is the command the bench runs as its worker.
+const allystreamPackage = "github.com/allystream/allystream/cmd/allystream"
 
-// workerMain runs the real pipeline worker until SIGTERM and returns the exit status.
-func workerMain(mode string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
-	defer stop()
-	if path := os.Getenv(workerProfileEnv); path != "" {
-		f, err := os.Create(path + "." + mode)
-		if err == nil && pprof.StartCPUProfile(f) == nil {
-			defer pprof.StopCPUProfile()
+// buildAllystream builds the allystream command into dir with the go tool and returns the
+// binary's path. It must run inside the allystream module (as "go run ./cmd/allystream-bench"
+// does); elsewhere, pass a prebuilt binary with -allystream.
+func buildAllystream(ctx context.Context, dir string) (string, error) {
+	bin := filepath.Join(dir, "allystream")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, allystreamPackage)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s (run the bench inside the allystream module, or pass -allystream PATH): %w\n%s",
+			allystreamPackage, err, strings.TrimSpace(string(out)))
+	}
+	return bin, nil
+}
+
+// workerArgs are the arguments of "allystream run" for one mode. --passthrough is always
+// given, true or false, so an ALLYSTREAM_PASSTHROUGH in the environment cannot change a mode.
+func workerArgs(mode string, brokers []string, cfg benchConfig) []string {
+	return []string{"run", "--brokers", strings.Join(brokers, ","),
+		"--input-topic", "posts", "--output-topic", "labeled", "--dlq-topic", "dlq", "--group", "bench",
+		"--batch-size", strconv.Itoa(cfg.batchSize), "--workers", strconv.Itoa(cfg.workers),
+		"--metrics-addr", "", "--log-level", "warn", "--passthrough=" + strconv.FormatBool(mode == "passthrough")}
+}
+
+// workerProcess is a running "allystream run".
+type workerProcess struct {
+	cmd *exec.Cmd
+	// exited is closed when the process has exited; err is then cmd.Wait's result.
+	exited chan struct{}
+	err    error
+}
+
+// startWorkerProcess starts "bin run ..." for mode with the bench's environment (so the
+// ALLYSTREAM_* and GO* variables that "allystream run" reads apply) and its stderr.
+func startWorkerProcess(bin, mode string, brokers []string, cfg benchConfig) (*workerProcess, error) {
+	if mode != "label" && mode != "passthrough" {
+		return nil, fmt.Errorf("unknown mode %q (want label or passthrough)", mode)
+	}
+	cmd := exec.Command(bin, workerArgs(mode, brokers, cfg)...)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start worker %s: %w", bin, err)
+	}
+	p := &workerProcess{cmd: cmd, exited: make(chan struct{})}
+	go func() { p.err = cmd.Wait(); close(p.exited) }()
+	return p, nil
+}
+
+// watch returns a context cancelled when ctx is or when the worker exits, so that waiting
+// for its outputs stops early if it dies.
+func (p *workerProcess) watch(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-p.exited:
+			cancel()
+		case <-ctx.Done():
 		}
-	}
-	if path := os.Getenv(workerMemProfileEnv); path != "" {
-		defer writeAllocProfile(path + "." + mode)
-	}
-	if err := runBenchWorker(ctx, mode); err != nil {
-		fmt.Fprintln(os.Stderr, "bench worker:", err)
-		return 1
-	}
-	return 0
+	}()
+	return ctx, cancel
 }
 
-// writeAllocProfile writes the allocation profile to path; failures are reported, not fatal.
-func writeAllocProfile(path string) {
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench worker: memory profile:", err)
-		return
-	}
-	defer f.Close()
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		fmt.Fprintln(os.Stderr, "bench worker: memory profile:", err)
+// exitErr describes an early exit of the worker, or is nil while it runs.
+func (p *workerProcess) exitErr() error {
+	select {
+	case <-p.exited:
+		return fmt.Errorf("worker exited early (%v)", p.err)
+	default:
+		return nil
 	}
 }
 
-func runBenchWorker(ctx context.Context, mode string) error {
-	restoreGC, err := applyGCPolicy()
-	if err != nil {
-		return err
+// stop sends SIGTERM and waits for the exit, killing the worker after 15s.
+func (p *workerProcess) stop() {
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.exited:
+	case <-time.After(15 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.exited
 	}
-	defer restoreGC()
-	batch, _ := strconv.Atoi(os.Getenv(workerBatchEnv))
-	workers, _ := strconv.Atoi(os.Getenv(workerCountEnv))
-	cfg := pipeline.Config{Brokers: strings.Split(os.Getenv(workerBrokersEnv), ","), InputTopic: "posts",
-		OutputTopic: "labeled", DLQTopic: "dlq", GroupID: "bench", BatchSize: batch, Workers: workers}.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	log, _ := zap.NewProduction(zap.IncreaseLevel(zap.WarnLevel))
-	w := &pipeline.Worker{Config: cfg, Log: log, Passthrough: mode == "passthrough"}
-	if !w.Passthrough {
-		lab, err := benchLabeler(cfg.Limits)
-		if err != nil {
-			return err
-		}
-		w.Labeler = lab
-	}
-	src, err := pipeline.NewKafkaSource(cfg, log)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	sink, err := pipeline.NewKafkaSink(cfg, log)
-	if err != nil {
-		return err
-	}
-	defer sink.Close()
-	w.Source, w.Sink = src, sink
-	return w.Run(ctx)
-}
-
-// applyGCPolicy puts in force the garbage-collector policy "allystream run" uses: its
-// defaults, changed by the same ALLYSTREAM_GC_PERCENT and ALLYSTREAM_MEMORY_LIMIT variables,
-// and overridden by GOGC and GOMEMLIMIT.
-func applyGCPolicy() (restore func(), err error) {
-	gc := pipeline.DefaultGCPolicy()
-	fs := flag.NewFlagSet("bench worker", flag.ContinueOnError)
-	gc.RegisterFlags(fs)
-	fs.VisitAll(func(f *flag.Flag) {
-		name := "ALLYSTREAM_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
-		if v := os.Getenv(name); v != "" && err == nil {
-			if serr := fs.Set(f.Name, v); serr != nil {
-				err = fmt.Errorf("%s=%q: %w", name, v, serr)
-			}
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	restore, err = gc.Apply(os.Getenv)
-	if err != nil {
-		return nil, fmt.Errorf("apply %s: %w", gc, err)
-	}
-	return restore, nil
-}
-
-func benchLabeler(limits pipeline.Limits) (*pipeline.Labeler, error) {
-	set, err := lexicons.Load("")
-	if err != nil {
-		return nil, err
-	}
-	eng, err := classifiers.New(set)
-	if err != nil {
-		return nil, err
-	}
-	return &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: limits}, Classifier: eng}, nil
 }

@@ -35,6 +35,8 @@ type streamOptions struct {
 	embeddedMaxBytes int
 	// gc is the garbage-collector policy; only "run" sets it (see applyGCPolicy).
 	gc pipeline.GCPolicy
+	// passthrough publishes inputs unchanged instead of labeling them; only "run" sets it.
+	passthrough bool
 }
 
 // runCommand is the streaming worker: consume posts, label them, publish records.
@@ -77,6 +79,7 @@ func parseRunFlags(env *environment, args []string) (streamOptions, error) {
 	opts := defineStreamFlags(fs, ":9464", "posts")
 	opts.gc = pipeline.DefaultGCPolicy()
 	opts.gc.RegisterFlags(fs)
+	fs.BoolVar(&opts.passthrough, "passthrough", false, "publish each input message unchanged instead of decoding and labeling it; the baseline allystream-bench compares against, not for production")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: allystream run [--brokers HOST:PORT,...] [--input-topic T] [--output-topic T] [--dlq-topic T] [--group G] [flags]")
 		fmt.Fprintln(fs.Output(), "With no --brokers, an embedded broker is started on loopback and the topics are created.")
@@ -181,9 +184,16 @@ func startEmbeddedBroker(opts *streamOptions, log *zap.Logger) (*embedded.Broker
 // runStreamWorker wires the Kafka source and sink, the labeler and the metrics, and runs the
 // worker until ctx is cancelled.
 func runStreamWorker(ctx context.Context, opts streamOptions, reg *prometheus.Registry, health *pipeline.Health, log *zap.Logger) error {
-	labeler, err := newStreamLabeler(opts.lexiconDir, opts.cfg.Limits)
-	if err != nil {
-		return err
+	var labeler *pipeline.Labeler
+	lexiconVersion := "none (passthrough)"
+	if opts.passthrough {
+		log.Warn("passthrough: every input message is published unchanged, not decoded or labeled; a benchmark baseline, not for production")
+	} else {
+		var err error
+		if labeler, err = newStreamLabeler(opts.lexiconDir, opts.cfg.Limits); err != nil {
+			return err
+		}
+		lexiconVersion = labeler.Classifier.LexiconVersion()
 	}
 	if err := pipeline.CheckTopics(ctx, opts.cfg); err != nil {
 		return err
@@ -199,10 +209,11 @@ func runStreamWorker(ctx context.Context, opts streamOptions, reg *prometheus.Re
 		return err
 	}
 	defer closeLogged(sink, "sink", log)
-	w := &pipeline.Worker{Config: opts.cfg, Source: src, Sink: sink, Labeler: labeler, Metrics: metrics, Health: health, Log: log}
+	w := &pipeline.Worker{Config: opts.cfg, Source: src, Sink: sink, Labeler: labeler, Passthrough: opts.passthrough,
+		Metrics: metrics, Health: health, Log: log}
 	log.Info("worker starting", zap.Strings("brokers", opts.cfg.Brokers), zap.String("input", opts.cfg.InputTopic),
 		zap.String("output", opts.cfg.OutputTopic), zap.String("dlq", opts.cfg.DLQTopic), zap.String("group", opts.cfg.GroupID),
-		zap.String("lexicon_version", labeler.Classifier.LexiconVersion()))
+		zap.String("lexicon_version", lexiconVersion), zap.Bool("passthrough", opts.passthrough))
 	err = w.Run(ctx)
 	log.Info("worker stopped")
 	return err

@@ -10,6 +10,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/allystream/allystream/internal/embedded"
+	"github.com/segmentio/kafka-go"
 )
 
 // streamBuffer is a goroutine-safe log sink.
@@ -163,4 +166,74 @@ func httpGet(t *testing.T, url string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestRunPassthroughPublishesInputsUnchanged runs "allystream run --passthrough" against a
+// loopback broker and checks every output equals its input, key and value, including an
+// input that is not JSON (which a labeling run would dead-letter).
+func TestRunPassthroughPublishesInputsUnchanged(t *testing.T) {
+	b, err := embedded.Start(embedded.Options{Topics: []embedded.Topic{
+		{Name: "in", Partitions: 1}, {Name: "out", Partitions: 1}, {Name: "dead", Partitions: 1},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	inputs := []kafka.Message{
+		{Key: []byte("p1"), Value: []byte(`{"id":"p1","text":"Thank you for listening, I hear you."}`)},
+		{Key: []byte("p2"), Value: []byte(`not JSON {`)},
+		{Key: []byte("p3"), Value: []byte(`{"id":"p3","text":"We stand with you.","extra":[1,2,3]}`)},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	pw := &kafka.Writer{Addr: kafka.TCP(b.Addrs()...), Topic: "in", RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
+	if err := pw.WriteMessages(ctx, inputs...); err != nil {
+		t.Fatal(err)
+	}
+	pw.Close()
+
+	var stderr streamBuffer
+	wctx, stopWorker := context.WithCancel(ctx)
+	done := make(chan int, 1)
+	go func() {
+		done <- dispatch(wctx, streamEnv(nil, io.Discard, &stderr), []string{"run", "--brokers", strings.Join(b.Addrs(), ","),
+			"--input-topic", "in", "--output-topic", "out", "--dlq-topic", "dead", "--group", "pt",
+			"--metrics-addr", "", "--passthrough", "--grace-period", "2s"})
+	}()
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: b.Addrs(), Topic: "out", Partition: 0, MaxWait: 100 * time.Millisecond})
+	defer r.Close()
+	for i, in := range inputs {
+		m, err := r.ReadMessage(ctx)
+		if err != nil {
+			t.Fatalf("output %d: %v\n%s", i, err, stderr.String())
+		}
+		if !bytes.Equal(m.Key, in.Key) || !bytes.Equal(m.Value, in.Value) {
+			t.Errorf("output %d = %q: %q, want the input %q: %q", i, m.Key, m.Value, in.Key, in.Value)
+		}
+	}
+	stopWorker()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit status %d, want 0\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), `"level":"warn"`) || !strings.Contains(stderr.String(), "passthrough:") {
+		t.Errorf("no passthrough warning logged:\n%s", stderr.String())
+	}
+}
+
+func TestRunPassthroughFlag(t *testing.T) {
+	for _, tt := range []struct {
+		vars map[string]string
+		args []string
+		want bool
+	}{
+		{nil, nil, false},
+		{nil, []string{"--passthrough"}, true},
+		{map[string]string{"ALLYSTREAM_PASSTHROUGH": "true"}, nil, true},
+		{map[string]string{"ALLYSTREAM_PASSTHROUGH": "true"}, []string{"--passthrough=false"}, false},
+	} {
+		opts, err := parseRunFlags(streamEnv(tt.vars, io.Discard, io.Discard), tt.args)
+		if err != nil || opts.passthrough != tt.want {
+			t.Errorf("env %v, args %q: passthrough = %v, %v; want %v", tt.vars, tt.args, opts.passthrough, err, tt.want)
+		}
+	}
 }
