@@ -194,6 +194,10 @@ func isHashtag(p string) bool {
 func splitEmoji(toks []token, text string, s, e int) []token {
 	start := s
 	for i := s; i < e; {
+		if text[i] < emojiLeadMin {
+			i++ // ASCII, a continuation byte or the lead of a rune below every emoji
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isEmoji(r) {
 			i += size
@@ -245,6 +249,11 @@ func splitRunOn(toks []token, text string, s, e int) []token {
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
+// emojiLeadMin is the smallest first byte of the UTF-8 encoding of an emoji (U+2600 and up).
+// Bytes below it never start one, and being neither a lead byte of three or more bytes nor
+// invalid, they never begin a rune that would swallow a later byte that does.
+const emojiLeadMin = 0xE2
+
 func isEmoji(r rune) bool {
 	return (r >= 0x1F000 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF) || (r >= 0x2B00 && r <= 0x2BFF)
 }
@@ -269,11 +278,38 @@ func wordToken(text string, s, e int) token {
 	w := text[s:e]
 	norm, alt := normWord(w)
 	t := token{start: s, end: e, norm: norm, alt: alt, kind: tokPunct}
-	if hasLetterOrDigit(w) {
+	word, caps, ok := asciiShape(w)
+	if !ok {
+		word = hasLetterOrDigit(w)
+		caps = word && isAllCaps(w)
+	}
+	if word {
 		t.kind = tokWord
-		t.caps = isAllCaps(w)
+		t.caps = caps
 	}
 	return t
+}
+
+// asciiShape is hasLetterOrDigit and isAllCaps in one pass over w's bytes; ok is false,
+// and the rest meaningless, when w is not all ASCII.
+func asciiShape(w string) (word, caps, ok bool) {
+	letters, lower := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false, false, false
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= 'a' && c <= 'z':
+			letters++
+			lower = true
+		case c >= '0' && c <= '9':
+			word = true
+		}
+	}
+	word = word || letters > 0
+	return word, !lower && letters >= 2, true
 }
 
 func hasLetterOrDigit(w string) bool {
