@@ -239,12 +239,12 @@ func splitRunOn(toks []token, text string, s, e int) []token {
 		}
 		if j < e && isASCIILetter(text[i-1]) && isASCIILetter(text[i-2]) && isASCIILetter(text[j]) &&
 			(c != '.' || (text[j] >= 'A' && text[j] <= 'Z')) {
-			toks = append(toks, wordToken(text, s, i), wordToken(text, i, j))
+			toks = appendWordToken(appendWordToken(toks, text, s, i), text, i, j)
 			return splitRunOn(toks, text, j, e)
 		}
 		i = j
 	}
-	return append(toks, wordToken(text, s, e))
+	return appendWordToken(toks, text, s, e)
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -274,10 +274,25 @@ func firstRune(s string) string {
 	return s[:size]
 }
 
+// wordToken returns the word or punctuation token text[s:e].
 func wordToken(text string, s, e int) token {
+	var t token
+	fillWordToken(&t, text, s, e)
+	return t
+}
+
+// appendWordToken appends wordToken(text, s, e) to toks, building it in place.
+func appendWordToken(toks []token, text string, s, e int) []token {
+	toks = append(toks, token{})
+	fillWordToken(&toks[len(toks)-1], text, s, e)
+	return toks
+}
+
+// fillWordToken sets *t, which must be zero, to the word or punctuation token text[s:e].
+func fillWordToken(t *token, text string, s, e int) {
 	w := text[s:e]
-	norm, alt := normWord(w)
-	t := token{start: s, end: e, norm: norm, alt: alt, kind: tokPunct}
+	t.start, t.end, t.kind = s, e, tokPunct
+	t.norm, t.alt = normWord(w)
 	word, caps, ok := asciiShape(w)
 	if !ok {
 		word = hasLetterOrDigit(w)
@@ -287,7 +302,6 @@ func wordToken(text string, s, e int) token {
 		t.kind = tokWord
 		t.caps = caps
 	}
-	return t
 }
 
 // asciiShape is hasLetterOrDigit and isAllCaps in one pass over w's bytes; ok is false,
