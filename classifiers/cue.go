@@ -20,6 +20,12 @@ type labelCues struct {
 // applying negation, voice and subject checks.
 func (e *Engine) collect(p *post) *labelCues {
 	lc := &p.cues
+	p.withs = p.withs[:0]
+	for i, h := range p.hits {
+		if h.p.with {
+			p.withs = append(p.withs, int32(i))
+		}
+	}
 	for _, h := range p.hits {
 		r := h.p.rule
 		switch r.Kind {
@@ -63,16 +69,19 @@ func (e *Engine) accept(p *post, c cue, lc *labelCues) {
 	}
 }
 
-// pairNear finds the nearest with-side hit of the same rule for a match-side hit h, in
-// the same sentence (anywhere in the post for scope: post), not overlapping and within the
-// rule's window, and accepts the span that covers both (the match side alone for scope: post).
+// pairNear finds, among p.withs, the nearest with-side hit of the same rule for a
+// match-side hit h, in the same sentence (anywhere in the post for scope: post), not
+// overlapping and within the rule's window, and accepts the span that covers both (the match
+// side alone for scope: post).
 func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 	best, bestDist := -1, 1<<30
-	for i, o := range p.hits {
-		if o.p.rule != h.p.rule || !o.p.with || (h.p.rule.Scope != lexicons.ScopePost && p.toks[o.s].sent != p.toks[h.s].sent) {
+	for _, w := range p.withs {
+		i := int(w)
+		o := &p.hits[i]
+		if o.p.rule != h.p.rule || (h.p.rule.Scope != lexicons.ScopePost && p.toks[o.s].sent != p.toks[h.s].sent) {
 			continue
 		}
-		d := tokenGap(h, o)
+		d := tokenGap(h, *o)
 		if d >= 0 && d <= h.p.rule.Window && d < bestDist {
 			best, bestDist = i, d
 		}

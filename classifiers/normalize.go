@@ -111,6 +111,26 @@ func isPlainLower(w string) bool {
 
 // hasRun3 reports a letter repeated three or more times in a row.
 func hasRun3(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return hasRun3Runes(s)
+		}
+		if i > 0 && c == s[i-1] && isASCIILetter(c) {
+			n++
+			if n >= 3 {
+				return true
+			}
+			continue
+		}
+		n = 1
+	}
+	return false
+}
+
+// hasRun3Runes is hasRun3 for text that is not all ASCII.
+func hasRun3Runes(s string) bool {
 	var prev rune
 	n := 0
 	for _, r := range s {

@@ -15,6 +15,7 @@ type post struct {
 	toks       []token
 	hashtags   []span
 	hits       []hit
+	withs      []int32     // the indexes of the with-side hits of near rules, for pairNear
 	tags       []string    // part-of-speech tags by token, filled as rules ask
 	tagKnown   []bool      // by token: whether tags holds the token's tag
 	tagSent    tagSentence // the sentence tag last looked at

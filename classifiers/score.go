@@ -33,15 +33,7 @@ func dedupe(cs []cue) []cue {
 	if len(cs) < 2 {
 		return cs
 	}
-	slices.SortStableFunc(cs, func(a, b cue) int {
-		switch {
-		case heavierCue(a, b):
-			return -1
-		case heavierCue(b, a):
-			return 1
-		}
-		return 0
-	})
+	sortHeaviest(cs)
 	kept := cs[:0] // never overtakes the loop, which has read each cue before it is overwritten
 	for _, c := range cs {
 		if !overlapsAny(c, kept) {
@@ -49,8 +41,49 @@ func dedupe(cs []cue) []cue {
 		}
 	}
 	// kept cues do not overlap, so their starts differ and any sort gives one order
-	slices.SortFunc(kept, func(a, b cue) int { return a.start - b.start })
+	sortByStart(kept)
 	return kept
+}
+
+// smallSort is the length up to which cues are sorted by insertion: a label rarely has more.
+const smallSort = 24
+
+// sortHeaviest sorts cs heaviest first (heavierCue), keeping the order of equally heavy cues.
+func sortHeaviest(cs []cue) {
+	if len(cs) > smallSort {
+		slices.SortStableFunc(cs, func(a, b cue) int {
+			switch {
+			case heavierCue(a, b):
+				return -1
+			case heavierCue(b, a):
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(cs); i++ {
+		c, j := cs[i], i
+		for ; j > 0 && heavierCue(c, cs[j-1]); j-- {
+			cs[j] = cs[j-1]
+		}
+		cs[j] = c
+	}
+}
+
+// sortByStart sorts cs by start byte, keeping the order of cues that start together.
+func sortByStart(cs []cue) {
+	if len(cs) > smallSort {
+		slices.SortStableFunc(cs, func(a, b cue) int { return a.start - b.start })
+		return
+	}
+	for i := 1; i < len(cs); i++ {
+		c, j := cs[i], i
+		for ; j > 0 && c.start < cs[j-1].start; j-- {
+			cs[j] = cs[j-1]
+		}
+		cs[j] = c
+	}
 }
 
 // heavierCue orders cues by weight, then by length, heaviest first.

@@ -34,6 +34,7 @@ const bitsetMin = 8
 // idSet is a set of word ids: an ascending slice and, once the set is large, a bitset with
 // the rank of each of its words, so that finding an id costs a short scan or one bit test.
 type idSet struct {
+	mask uint64   // bit id%64 is set for every id in the set: a clear bit rules id out at once
 	ids  []uint32 // ascending, distinct
 	bits []uint64 // bit id%64 of word id/64 is set when id is in the set; nil when small
 	rank []uint32 // rank[w]: the number of ids below 64*w
@@ -42,6 +43,9 @@ type idSet struct {
 // newIDSet makes a set of ids, which must be ascending and distinct.
 func newIDSet(ids []uint32) idSet {
 	s := idSet{ids: ids}
+	for _, id := range ids {
+		s.mask |= 1 << (id & 63)
+	}
 	if len(ids) < bitsetMin {
 		return s
 	}
@@ -60,6 +64,9 @@ func newIDSet(ids []uint32) idSet {
 
 // find returns the position of id among the set's ids, or -1.
 func (s *idSet) find(id uint32) int {
+	if s.mask&(1<<(id&63)) == 0 {
+		return -1
+	}
 	if s.bits == nil {
 		for k, x := range s.ids {
 			if x == id {

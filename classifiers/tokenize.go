@@ -194,6 +194,10 @@ func isHashtag(p string) bool {
 func splitEmoji(toks []token, text string, s, e int) []token {
 	start := s
 	for i := s; i < e; {
+		if text[i] < emojiLeadMin {
+			i++ // ASCII, a continuation byte or the lead of a rune below every emoji
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isEmoji(r) {
 			i += size
@@ -235,15 +239,20 @@ func splitRunOn(toks []token, text string, s, e int) []token {
 		}
 		if j < e && isASCIILetter(text[i-1]) && isASCIILetter(text[i-2]) && isASCIILetter(text[j]) &&
 			(c != '.' || (text[j] >= 'A' && text[j] <= 'Z')) {
-			toks = append(toks, wordToken(text, s, i), wordToken(text, i, j))
+			toks = appendWordToken(appendWordToken(toks, text, s, i), text, i, j)
 			return splitRunOn(toks, text, j, e)
 		}
 		i = j
 	}
-	return append(toks, wordToken(text, s, e))
+	return appendWordToken(toks, text, s, e)
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// emojiLeadMin is the smallest first byte of the UTF-8 encoding of an emoji (U+2600 and up).
+// Bytes below it never start one, and being neither a lead byte of three or more bytes nor
+// invalid, they never begin a rune that would swallow a later byte that does.
+const emojiLeadMin = 0xE2
 
 func isEmoji(r rune) bool {
 	return (r >= 0x1F000 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF) || (r >= 0x2B00 && r <= 0x2BFF)
@@ -265,15 +274,56 @@ func firstRune(s string) string {
 	return s[:size]
 }
 
+// wordToken returns the word or punctuation token text[s:e].
 func wordToken(text string, s, e int) token {
-	w := text[s:e]
-	norm, alt := normWord(w)
-	t := token{start: s, end: e, norm: norm, alt: alt, kind: tokPunct}
-	if hasLetterOrDigit(w) {
-		t.kind = tokWord
-		t.caps = isAllCaps(w)
-	}
+	var t token
+	fillWordToken(&t, text, s, e)
 	return t
+}
+
+// appendWordToken appends wordToken(text, s, e) to toks, building it in place.
+func appendWordToken(toks []token, text string, s, e int) []token {
+	toks = append(toks, token{})
+	fillWordToken(&toks[len(toks)-1], text, s, e)
+	return toks
+}
+
+// fillWordToken sets *t, which must be zero, to the word or punctuation token text[s:e].
+func fillWordToken(t *token, text string, s, e int) {
+	w := text[s:e]
+	t.start, t.end, t.kind = s, e, tokPunct
+	t.norm, t.alt = normWord(w)
+	word, caps, ok := asciiShape(w)
+	if !ok {
+		word = hasLetterOrDigit(w)
+		caps = word && isAllCaps(w)
+	}
+	if word {
+		t.kind = tokWord
+		t.caps = caps
+	}
+}
+
+// asciiShape is hasLetterOrDigit and isAllCaps in one pass over w's bytes; ok is false,
+// and the rest meaningless, when w is not all ASCII.
+func asciiShape(w string) (word, caps, ok bool) {
+	letters, lower := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false, false, false
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= 'a' && c <= 'z':
+			letters++
+			lower = true
+		case c >= '0' && c <= '9':
+			word = true
+		}
+	}
+	word = word || letters > 0
+	return word, !lower && letters >= 2, true
 }
 
 func hasLetterOrDigit(w string) bool {
