@@ -6,8 +6,8 @@
 //
 //  1. Clean (clean.go): invalid UTF-8 is replaced, HTML tags are stripped and entities
 //     decoded. Result.Text is this cleaned text; every evidence span indexes it.
-//  2. Tokenize (tokenize.go): prose's tokenizer, with a model built once per Engine and no
-//     sentence segmenter; its tokens are aligned back to byte offsets, links and @mentions
+//  2. Tokenize (tokenize.go, prosewords.go, prosesplit.go): prose's tokenizer, re-implemented
+//     token for token (no sentence segmenter); its tokens are aligned back to byte offsets, links and @mentions
 //     are marked (never evidence), hashtags split at case changes and emoji split apart.
 //     Tokens are normalized (lower case, straight apostrophes, "sooo" read as "so").
 //  3. Language (language.go): posts that are not English get Language "und" and no labels.
@@ -16,8 +16,9 @@
 //     and they are matched on ids. Lower-case hashtags are looked up among the space-less
 //     forms of every phrase.
 //  5. Context (context.go, cue.go): negation, quotation and reported speech, and whether a
-//     feeling's subject is the writer. Part-of-speech tags are computed lazily, one sentence
-//     at a time, only when a rule needs them.
+//     feeling's subject is the writer. Part-of-speech tags (internal/postag, prose's tagger
+//     and model) are computed lazily, only for the words a rule asks about and the few
+//     words before them that their tags depend on.
 //  6. Vetoes (veto.go): denial, mockery and other senses of a word cancel cues.
 //  7. Score (score.go): each label's score is the noisy-OR of its cue weights, present when
 //     it reaches the label's threshold; the speaker role is decided from self-positions and
