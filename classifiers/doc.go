@@ -7,8 +7,9 @@
 //  1. Clean (clean.go): invalid UTF-8 is replaced, HTML tags are stripped and entities
 //     decoded. Result.Text is this cleaned text; every evidence span indexes it.
 //  2. Tokenize (tokenize.go, prosewords.go, prosesplit.go): prose's tokenizer, re-implemented
-//     token for token (no sentence segmenter); its tokens are aligned back to byte offsets, links and @mentions
-//     are marked (never evidence), hashtags split at case changes and emoji split apart.
+//     token for token (no sentence segmenter); its tokens are aligned back to byte offsets,
+//     links and @mentions are marked (never evidence), hashtags split at case changes and
+//     emoji split apart.
 //     Tokens are normalized (lower case, straight apostrophes, "sooo" read as "so").
 //  3. Language (language.go): posts that are not English get Language "und" and no labels.
 //  4. Match (match.go, index.go): every lexicon word has an id in the engine's vocabulary;
