@@ -116,7 +116,7 @@ func prosePanics(a *analyzer, text string) (panicked bool) {
 			panicked = true
 		}
 	}()
-	a.proseTokens(text, false)
+	a.proseTokens(text)
 	return false
 }
 

@@ -56,13 +56,13 @@ func (a *analyzer) proseWords(text string, sc *wordScratch) []string {
 		if strings.Contains(text, runMarker) {
 			// the marker would be ambiguous: let prose tokenize the whole text
 			words := sc.words[:0]
-			for _, pt := range a.proseTokens(text, false) {
+			for _, pt := range a.proseTokens(text) {
 				words = append(words, pt.Text)
 			}
 			sc.words, sc.runs = words, sc.runs[:0]
 			return words
 		}
-		for _, pt := range a.proseTokens(string(sc.joined), false) {
+		for _, pt := range a.proseTokens(string(sc.joined)) {
 			pts = append(pts, pt.Text)
 		}
 	}

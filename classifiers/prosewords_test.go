@@ -26,7 +26,7 @@ func checkProseWords(t *testing.T, a *analyzer, text string) {
 	// invalid UTF-8)
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	var want []string
-	for _, pt := range a.proseTokens(text, false) {
+	for _, pt := range a.proseTokens(text) {
 		want = append(want, pt.Text)
 	}
 	var sc wordScratch

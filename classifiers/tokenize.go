@@ -41,12 +41,11 @@ func loadTaggerAsync() <-chan loadedTagger {
 	return ch
 }
 
-// proseTokens runs prose's tokenizer over text, which needs no model. With tag set prose
-// tags the tokens too, loading its own model for the call (a third of a second): only
-// comparisons with prose ask for that.
-func (a *analyzer) proseTokens(text string, tag bool) []prose.Token {
+// proseTokens runs prose's tokenizer alone over text (no tagging, so prose needs no model):
+// the fallback for the rare runs prosesplit.go does not reproduce, and the reference in tests.
+func (a *analyzer) proseTokens(text string) []prose.Token {
 	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false),
-		prose.WithTagging(tag))
+		prose.WithTagging(false))
 	if err != nil {
 		return nil
 	}
