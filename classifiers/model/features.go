@@ -93,25 +93,63 @@ var space = []byte{' '}
 
 // ruleFeatures adds what the rule engine found.
 func (x *extraction) ruleFeatures(res *classifiers.Result) {
-	for _, name := range classifiers.LabelNames() {
+	for k, name := range classifiers.LabelNames() {
 		l, _ := res.Labels.Get(name)
 		if l.Score > 0 {
-			x.addName("score:"+name, float32(l.Score), -1, -1)
+			x.addFixed(fixedNames.score[k], float32(l.Score))
 		}
 		if l.Present {
-			x.addName("present:"+name, 1, -1, -1)
+			x.addFixed(fixedNames.present[k], 1)
 		}
 		x.ruleHits(l.Evidence)
 	}
 	switch res.Speaker.Role {
-	case classifiers.RoleUnknown:
-		if s := 1 - res.Speaker.Score; s > 0 {
-			x.addName("speaker:partial", float32(s), -1, -1)
-		}
+	case classifiers.RoleAlly:
+		x.addFixed(fixedNames.roleAlly, float32(res.Speaker.Score))
+	case classifiers.RoleMember:
+		x.addFixed(fixedNames.roleMember, float32(res.Speaker.Score))
 	default:
-		x.addName("role:"+res.Speaker.Role, float32(res.Speaker.Score), -1, -1)
+		if s := 1 - res.Speaker.Score; s > 0 {
+			x.addFixed(fixedNames.speakerPartial, float32(s))
+		}
 	}
 	x.ruleHits(res.Speaker.Evidence)
+}
+
+// fixedName is a feature name with its hash computed once.
+type fixedName struct {
+	name string
+	hash uint64
+}
+
+func fixed(name string) fixedName { return fixedName{name, hashString(name)} }
+
+// fixedNames are the names of the rule and context features; computed once, never changed.
+var fixedNames = func() (f struct {
+	score, present                        []fixedName
+	roleAlly, roleMember, speakerPartial  fixedName
+	question, exclaim, exclaim2, quote    fixedName
+	url, mention, caps, negation, sarcasm fixedName
+	short, long                           fixedName
+}) {
+	for _, l := range classifiers.LabelNames() {
+		f.score = append(f.score, fixed("score:"+l))
+		f.present = append(f.present, fixed("present:"+l))
+	}
+	f.roleAlly, f.roleMember, f.speakerPartial = fixed("role:ally"), fixed("role:member"), fixed("speaker:partial")
+	f.question, f.exclaim, f.exclaim2, f.quote = fixed("ctx:question"), fixed("ctx:exclaim"), fixed("ctx:exclaim2"), fixed("ctx:quote")
+	f.url, f.mention, f.caps = fixed("ctx:url"), fixed("ctx:mention"), fixed("ctx:caps")
+	f.negation, f.sarcasm = fixed("ctx:negation"), fixed("ctx:sarcasm")
+	f.short, f.long = fixed("ctx:len_short"), fixed("ctx:len_long")
+	return f
+}()
+
+// addFixed appends a rule or context feature.
+func (x *extraction) addFixed(f fixedName, v float32) {
+	if x.names != nil {
+		x.names[f.hash] = f.name
+	}
+	x.add(f.hash, v, -1, -1)
 }
 
 // ruleHits adds one "rule:<id>" feature per evidence item, with the cue's span.
@@ -141,24 +179,25 @@ func ruleID(rule string) string {
 // contextFeatures adds the context flags.
 func (x *extraction) contextFeatures() {
 	st := x.tok.stats
-	flag := func(on bool, name string) {
+	flag := func(on bool, f fixedName) {
 		if on {
-			x.addName(name, 1, -1, -1)
+			x.addFixed(f, 1)
 		}
 	}
-	flag(st.question, "ctx:question")
-	flag(st.exclaim, "ctx:exclaim")
-	flag(st.exclaim2, "ctx:exclaim2")
-	flag(st.quote, "ctx:quote")
-	flag(st.url, "ctx:url")
-	flag(st.mention, "ctx:mention")
-	flag(st.capsWords >= 2, "ctx:caps")
+	fn := &fixedNames
+	flag(st.question, fn.question)
+	flag(st.exclaim, fn.exclaim)
+	flag(st.exclaim2, fn.exclaim2)
+	flag(st.quote, fn.quote)
+	flag(st.url, fn.url)
+	flag(st.mention, fn.mention)
+	flag(st.capsWords >= 2, fn.caps)
 	neg, sarcasm := x.markers()
-	flag(neg, "ctx:negation")
-	flag(sarcasm, "ctx:sarcasm")
+	flag(neg, fn.negation)
+	flag(sarcasm, fn.sarcasm)
 	n := len(x.tok.toks)
-	flag(n < 8, "ctx:len_short")
-	flag(n >= 40, "ctx:len_long")
+	flag(n < 8, fn.short)
+	flag(n >= 40, fn.long)
 }
 
 // markers reports whether the post holds a negator and a sarcasm marker.
@@ -166,21 +205,34 @@ func (x *extraction) markers() (negation, sarcasm bool) {
 	t := &x.tok
 	for k := range t.toks {
 		f := t.form(k)
+		if len(f) > 7 {
+			continue // no marker is longer
+		}
 		switch {
-		case negators[string(f)] || bytes.HasSuffix(f, nt):
+		case isNegator(f):
 			negation = true
-		case sarcasmMarkers[string(f)]:
+		case isSarcasmMarker(f):
 			sarcasm = true
 		}
 	}
 	return negation, sarcasm
 }
 
-var negators = map[string]bool{"not": true, "no": true, "never": true, "nothing": true,
-	"nobody": true, "none": true, "neither": true, "nor": true, "cannot": true}
+func isNegator(f []byte) bool {
+	switch string(f) {
+	case "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot":
+		return true
+	}
+	return bytes.HasSuffix(f, nt)
+}
 
-var sarcasmMarkers = map[string]bool{"🙄": true, "🙃": true, "😏": true, "sarcasm": true,
-	"smh": true}
+func isSarcasmMarker(f []byte) bool {
+	switch string(f) {
+	case "🙄", "🙃", "😏", "sarcasm", "smh":
+		return true
+	}
+	return false
+}
 
 var nt = []byte("n't")
 

@@ -68,16 +68,18 @@ type CVQuality struct {
 
 // TrainingInfo records what a model was trained on, so that it can be rebuilt.
 type TrainingInfo struct {
-	Command    string     `json:"command"`
-	Gold       []GoldFile `json:"gold"`
-	Posts      int        `json:"posts"`
-	Aux        int        `json:"aux_posts"`
-	L2         float64    `json:"l2"`
-	Iterations int        `json:"iterations"`
-	Seed       int64      `json:"seed"`
-	MinCount   int        `json:"min_count"`
-	BySource   bool       `json:"folds_by_source"`
-	Lexicon    string     `json:"lexicon_version"`
+	Command string     `json:"command"`
+	Gold    []GoldFile `json:"gold"`
+	Posts   int        `json:"posts"`
+	Aux     int        `json:"aux_posts"`
+	// Unsupported counts the posts left out because they are not in a supported language.
+	Unsupported int     `json:"unsupported_posts"`
+	L2          float64 `json:"l2"`
+	Iterations  int     `json:"iterations"`
+	Seed        int64   `json:"seed"`
+	MinCount    int     `json:"min_count"`
+	BySource    bool    `json:"folds_by_source"`
+	Lexicon     string  `json:"lexicon_version"`
 }
 
 // GoldFile is one training file and its content hash.

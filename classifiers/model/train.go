@@ -120,7 +120,7 @@ func Train(engine *classifiers.Engine, examples []Example, cfg TrainConfig) (*Tr
 			fits = append(fits, fit)
 		}
 	}
-	man.Training = TrainingInfo{Posts: ds.primary, Aux: len(examples) - ds.primary, L2: cfg.L2,
+	man.Training = TrainingInfo{Posts: ds.primary, Aux: len(ds.examples) - ds.primary, Unsupported: len(examples) - len(ds.examples), L2: cfg.L2,
 		Iterations: cfg.Iterations, Seed: cfg.Seed, MinCount: cfg.MinCount, BySource: cfg.FoldBySource, Lexicon: engine.LexiconVersion()}
 	return &Trained{Manifest: man, Rows: weightRows(ds, fits)}, nil
 }
@@ -173,34 +173,45 @@ func trainDecision(ds *dataset, name string, cfg TrainConfig) (Decision, lrFit) 
 }
 
 // chooseThreshold returns the probability threshold with the best F1 on out-of-fold
-// predictions (ties: the higher threshold), with that F1's precision and recall and the
-// calibrated Brier score.
+// predictions (when several tie, the middle one of them), with that F1's precision and
+// recall and the calibrated Brier score.
 func chooseThreshold(probs, ys []float64) (float64, CVQuality) {
-	best, bestQ := 0.5, CVQuality{}
-	for t := 0.05; t <= 0.951; t += 0.01 {
-		var tp, fp, fn float64
-		for i, p := range probs {
-			switch {
-			case p >= t && ys[i] > 0.5:
-				tp++
-			case p >= t:
-				fp++
-			case ys[i] > 0.5:
-				fn++
-			}
-		}
-		q := CVQuality{ModelPrecision: safeDiv(tp, tp+fp), ModelRecall: safeDiv(tp, tp+fn)}
-		q.ModelF1 = safeDiv(2*tp, 2*tp+fp+fn)
-		if q.ModelF1 >= bestQ.ModelF1 {
-			best, bestQ = math.Round(t*100)/100, q
+	var ties []float64
+	bestQ := CVQuality{}
+	for k := 5; k <= 95; k++ {
+		t := float64(k) / 100
+		q := qualityAt(probs, ys, t)
+		switch {
+		case q.ModelF1 > bestQ.ModelF1+1e-12:
+			bestQ, ties = q, []float64{t}
+		case math.Abs(q.ModelF1-bestQ.ModelF1) <= 1e-12:
+			ties = append(ties, t)
 		}
 	}
+	best := ties[len(ties)/2]
+	bestQ = qualityAt(probs, ys, best)
 	for i, p := range probs {
 		bestQ.BrierCalibrated += (p - ys[i]) * (p - ys[i])
 	}
 	bestQ.BrierCalibrated = round3(safeDiv(bestQ.BrierCalibrated, float64(len(probs))))
 	bestQ.ModelPrecision, bestQ.ModelRecall, bestQ.ModelF1 = round3(bestQ.ModelPrecision), round3(bestQ.ModelRecall), round3(bestQ.ModelF1)
 	return best, bestQ
+}
+
+// qualityAt is precision, recall and F1 of probs >= t against ys.
+func qualityAt(probs, ys []float64, t float64) CVQuality {
+	var tp, fp, fn float64
+	for i, p := range probs {
+		switch {
+		case p >= t && ys[i] > 0.5:
+			tp++
+		case p >= t:
+			fp++
+		case ys[i] > 0.5:
+			fn++
+		}
+	}
+	return CVQuality{ModelPrecision: safeDiv(tp, tp+fp), ModelRecall: safeDiv(tp, tp+fn), ModelF1: safeDiv(2*tp, 2*tp+fp+fn)}
 }
 
 func safeDiv(a, b float64) float64 {

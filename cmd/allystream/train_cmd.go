@@ -53,8 +53,9 @@ func trainCommand(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "model %s: %d posts (+%d auxiliary), %d features, in %s\n",
-		m.Version(), trained.Manifest.Training.Posts, trained.Manifest.Training.Aux, len(trained.Rows), time.Since(start).Round(time.Millisecond))
+	ti := trained.Manifest.Training
+	fmt.Fprintf(env.stdout, "model %s: %d posts, %d auxiliary, %d not English (left out), %d features, in %s\n",
+		m.Version(), ti.Posts, ti.Aux, ti.Unsupported, len(trained.Rows), time.Since(start).Round(time.Millisecond))
 	writeDecisions(env.stdout, trained.Manifest)
 	fmt.Fprintf(env.stdout, "wrote %s/%s and %s/%s\n", cfg.out, model.ManifestFile, cfg.out, model.WeightsFile)
 	return nil
