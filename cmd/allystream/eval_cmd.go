@@ -101,19 +101,6 @@ func parseEvalFlags(env *environment, args []string) (evalConfig, error) {
 	return cfg, nil
 }
 
-func readGoldFile(path string, m eval.Mapping) ([]eval.Gold, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open gold file: %w", err)
-	}
-	defer f.Close()
-	gold, err := eval.ReadGoldMapped(f, m)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return gold, nil
-}
-
 // newOfflineLabeler returns the Labeler the offline commands share with the streaming
 // worker: the lexicons (embedded, plus overrides in dir when not empty) and the model named
 // by modelSpec (see newClassifier).
