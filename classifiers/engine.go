@@ -8,7 +8,7 @@ import (
 )
 
 // Version is the classifier version written into every record (semver).
-const Version = "0.5.1"
+const Version = "0.6.0"
 
 // Engine classifies posts. It is immutable after New and safe for concurrent use by many
 // goroutines.
@@ -151,8 +151,20 @@ func (e *Engine) Classify(text string) (r Result) {
 }
 
 // classify labels a cleaned post; unlike Classify it lets a panic through, so the fuzz
-// test sees bugs.
+// test sees bugs. Invisible characters and full-width forms are folded first (fold.go);
+// the evidence of a folded post is mapped back to the cleaned text.
 func (e *Engine) classify(clean string) Result {
+	folded, offs := foldText(clean)
+	if offs == nil {
+		return e.classifyFolded(clean)
+	}
+	r := e.classifyFolded(folded)
+	unfoldResult(&r, clean, offs)
+	return r
+}
+
+// classifyFolded labels a cleaned and folded post.
+func (e *Engine) classifyFolded(clean string) Result {
 	r := emptyResult(clean, true)
 	p := e.getPost(clean)
 	defer e.posts.Put(p)
