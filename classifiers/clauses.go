@@ -2,7 +2,8 @@ package classifiers
 
 import "strings"
 
-// markClauses numbers sentences and clauses. A sentence ends after . ! ? or at a line break;
+// markClauses numbers sentences and clauses. A sentence ends after . ! ? …, at a line break
+// or at the stray n of a stripped one (glued.go);
 // a clause also ends after , ; : and before "but".
 func markClauses(toks []token, text string) {
 	var sent, clause int32
@@ -23,7 +24,7 @@ func markClauses(toks []token, text string) {
 }
 
 func endsSentence(t *token) bool {
-	return t.kind == tokPunct && strings.ContainsAny(t.norm, ".!?")
+	return t.kind == tokPunct && strings.ContainsAny(t.norm, ".!?\n\u2026")
 }
 
 func endsClause(t *token) bool {

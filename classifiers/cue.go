@@ -82,6 +82,9 @@ func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 			continue
 		}
 		d := tokenGap(h, *o)
+		if h.p.rule.Target && isAgent(p, h, *o) {
+			continue
+		}
 		if d >= 0 && d <= h.p.rule.Window && d < bestDist {
 			best, bestDist = i, d
 		}
@@ -103,6 +106,29 @@ func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 		c.e, c.end = o.e, o.end
 	}
 	e.accept(p, c, lc)
+}
+
+// isAgent reports whether match-side hit h is the agent of with-side hit w: it follows w
+// and stands right after "by", or "by" and a determiner ("killed by police", "attacked by
+// the immigrants").
+func isAgent(p *post, h, w hit) bool {
+	if w.e > h.s {
+		return false
+	}
+	for i, words := h.s-1, 0; i >= w.e && words < 2; i-- {
+		t := &p.toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		switch {
+		case t.reads("by"):
+			return true
+		case t.flags&fNotReport == 0:
+			return false
+		}
+	}
+	return false
 }
 
 // tokenGap is the number of tokens between two hits, or -1 when they overlap.

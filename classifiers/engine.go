@@ -85,7 +85,8 @@ func wordFlags(c *compiler) map[uint32]wordFlag {
 	}{
 		{"english", fEnglish}, {"negators", fNegator}, {"negation_exceptions", fNegException},
 		{"first_person", fFirst}, {"third_person", fThird}, {"reporting_verbs", fReporting},
-		{"linking_verbs", fLinking}, {"caps_exempt", fCapsExempt},
+		{"linking_verbs", fLinking}, {"caps_exempt", fCapsExempt}, {"self_part", fSelfPart},
+		{"clause_openers", fOpener}, {"not_report_before", fNotReport},
 	} {
 		for _, id := range c.wordSet(l.name) {
 			out[id] |= l.flag
