@@ -35,7 +35,9 @@ func New(set *lexicons.Set) (*Engine, error) {
 	tagger := loadTaggerAsync()
 	a := &analyzer{}
 	e := &Engine{set: set, a: a, joined: map[string][]*cpattern{}}
-	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set, vocab: newVocabulary()}
+	c := &compiler{a: a, lists: map[string]*seqSet{}, inflected: map[string]*seqSet{}, set: set, vocab: newVocabulary()}
+	c.loadUninflected()
+	c.loadKnown()
 	for i, name := range labelOrder {
 		l := set.Label(name)
 		if l == nil {
