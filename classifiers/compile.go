@@ -42,9 +42,9 @@ type compiler struct {
 	inflected   map[string]*seqSet // word lists with their inflections, for patterns
 	uninflected map[string]bool    // words never inflected (uninflected.txt)
 	known       map[string]bool    // every word the lexicons name (loadKnown)
-	set   *lexicons.Set
-	vocab *vocabulary
-	index indexBuilder
+	set         *lexicons.Set
+	vocab       *vocabulary
+	index       indexBuilder
 }
 
 // words tokenizes a lexicon phrase into the ids of the token norms a post would have. A
