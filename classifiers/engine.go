@@ -21,6 +21,7 @@ type Engine struct {
 	thresholds [numLabels]float64
 	vocab      map[string]uint32 // every word the lexicons compare tokens against -> its id
 	flags      []wordFlag        // by word id: the word lists and index that hold the word
+	masks      []maskable        // the words writers mask, for masked.go
 	posts      sync.Pool         // *post working buffers, reused across calls
 }
 
@@ -48,6 +49,7 @@ func New(set *lexicons.Set) (*Engine, error) {
 	}
 	e.index = c.index.build()
 	e.internVocabulary(c)
+	e.loadMaskable()
 	m := <-tagger
 	if m.err != nil {
 		return nil, fmt.Errorf("new classifier engine: load tagger: %w", m.err)
@@ -107,9 +109,14 @@ func (e *Engine) flagWords(toks []token) {
 		t := &toks[i]
 		t.id = e.vocab[t.norm]
 		t.flags, t.altID, t.altFlags = e.flags[t.id], 0, 0
-		if t.alt != "" {
+		switch {
+		case t.alt != "":
 			t.altID = e.vocab[t.alt]
 			t.altFlags = e.flags[t.altID]
+		case t.id == 0 && t.kind == tokWord:
+			if t.altID = e.unmask(t.norm); t.altID != 0 {
+				t.altFlags = e.flags[t.altID]
+			}
 		}
 	}
 }
