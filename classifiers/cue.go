@@ -142,14 +142,29 @@ func tokenGap(a, b hit) int {
 	return -1
 }
 
-// sentenceStart reports whether token s opens its sentence: only links, @mentions and
-// punctuation stand before it in the sentence.
+// sentenceStart reports whether token s opens its sentence — only links, @mentions and
+// punctuation stand before it in the sentence — or an aside: it follows an opening
+// bracket, a comma or a dash ("I think (white guy here) that…", "Honestly, gay guy here,
+// and…", "[Black nurse, 11 years in]").
 func sentenceStart(p *post, s int) bool {
 	sent := p.toks[s].sent
 	for i := s - 1; i >= 0 && p.toks[i].sent == sent; i-- {
-		if k := p.toks[i].kind; k == tokWord || k == tokEmoji {
+		t := &p.toks[i]
+		if t.kind == tokWord || t.kind == tokEmoji {
 			return false
+		}
+		if t.kind == tokPunct && opensAside(p.text[t.start:t.end]) {
+			return true
 		}
 	}
 	return true
+}
+
+// opensAside reports punctuation after which an aside or a new clause starts.
+func opensAside(s string) bool {
+	switch s {
+	case "(", "[", ",", "—", "–", "--":
+		return true
+	}
+	return false
 }
