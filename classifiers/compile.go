@@ -89,7 +89,7 @@ func (c *compiler) inflectedList(name string) *seqSet {
 	b, seen := seqBuilder{}, map[string]bool{}
 	if l := c.set.List(name); l != nil {
 		for _, e := range l.Entries {
-			c.inflectedSeqs(b, seen, c.words(e.Text))
+			c.inflectedSeqs(b, seen, c.words(e.Text), true)
 		}
 	}
 	s := b.build()
@@ -120,7 +120,7 @@ func (c *compiler) pattern(p lexicons.Pattern, r *crule, with bool) *cpattern {
 			for _, alt := range e.Alts {
 				seq := c.words(alt)
 				plain.add(seq)
-				c.inflectedSeqs(b, seen, seq)
+				c.inflectedSeqs(b, seen, seq, len(p.Elems) == 1)
 			}
 			ce.set, ce.join = b.build(), plain.build()
 		case lexicons.ElemList:

@@ -144,8 +144,9 @@ func isPlainLetters(w string) bool {
 }
 
 // inflectedSeqs adds to b seq and, for each word of seq that may be inflected, seq with
-// that word in each of its other forms; seen holds the sequences already in b.
-func (c *compiler) inflectedSeqs(b seqBuilder, seen map[string]bool, seq []uint32) {
+// that word in each of its other forms; seen holds the sequences already in b. whole says
+// that seq is a whole cue (a list entry or a one-element pattern), not one word of a phrase.
+func (c *compiler) inflectedSeqs(b seqBuilder, seen map[string]bool, seq []uint32, whole bool) {
 	add := func(s []uint32) {
 		k := seqKey(s)
 		if !seen[k] {
@@ -160,7 +161,7 @@ func (c *compiler) inflectedSeqs(b seqBuilder, seen map[string]bool, seq []uint3
 			continue
 		}
 		for _, f := range inflections(w) {
-			if len(seq) == 1 && c.known[f] {
+			if whole && len(seq) == 1 && c.known[f] {
 				// a one-word cue's other form that the lexicons name elsewhere keeps the
 				// meaning they give it there: "asians" does not make "asian" a group
 				continue
@@ -173,10 +174,14 @@ func (c *compiler) inflectedSeqs(b seqBuilder, seen map[string]bool, seq []uint3
 }
 
 // loadKnown collects every word the lexicons name: the one-word entries of the word
-// lists and the words of every pattern alternative.
+// lists (but the English-detection list, which gives words no meaning) and the words of
+// every pattern alternative.
 func (c *compiler) loadKnown() {
 	c.known = map[string]bool{}
 	for _, name := range c.set.ListNames() {
+		if name == "english" {
+			continue
+		}
 		for _, e := range c.set.List(name).Entries {
 			if !strings.Contains(e.Text, " ") {
 				c.known[e.Text] = true
