@@ -73,6 +73,10 @@ func TestPrecision06(t *testing.T) {
 		{"privilege card pulled", "another one pulling the white privilege card", LabelPrivilegeFramed, false, ""},
 		{"reverse privilege", "Black privilege is the real problem", LabelPrivilegeFramed, false, ""},
 		{"reverse privilege sarcasm", "I believe in black privilege as much as you believe in white privilege", LabelPrivilegeFramed, false, ""},
+		{"someone else's disgust", "projecting your disgust onto others is no argument", LabelAnger, false, ""},
+		{"a right to feel enraged", "they have every right to feel enraged after that", LabelAnger, false, ""},
+		{"hate to think", "I hate to think what happens next", LabelAnger, false, ""},
+		{"the writer's disgust", "this is disgusting", LabelAnger, true, "disgusting"},
 		{"privilege named sincerely", "white privilege is real and I benefit from it", LabelPrivilegeFramed, true, "white privilege"},
 	})
 }
