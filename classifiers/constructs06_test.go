@@ -31,6 +31,10 @@ func TestEngineFixes06(t *testing.T) {
 		// reported as an adjective or passive
 		{"reported as adjective", "The reported numbers are disgusting", LabelAnger, true, "disgusting"},
 		{"reporting verb", "She said it was disgusting", LabelAnger, false, ""},
+		// run-on posts: a capitalized opener after a lower-case word ends the window
+		{"run-on sentences", "we love our black neighbors They attacked my car last night", LabelDisadvantageFramed, false, ""},
+		{"one run-on sentence", "our black neighbors were attacked last night and nobody came", LabelDisadvantageFramed, true, ""},
+		{"title word mid-sentence", "the new show The Wire is great and I am furious it ended", LabelAnger, true, "furious"},
 		// a group that is the agent of a harm
 		{"group as agent", "innocent people killed by immigrants", LabelDisadvantageFramed, false, ""},
 		{"group as target", "immigrants are attacked in the street every week", LabelDisadvantageFramed, true, ""},

@@ -91,6 +91,7 @@ func wordFlags(c *compiler) map[uint32]wordFlag {
 		{"first_person", fFirst}, {"third_person", fThird}, {"reporting_verbs", fReporting},
 		{"linking_verbs", fLinking}, {"caps_exempt", fCapsExempt}, {"self_part", fSelfPart},
 		{"clause_openers", fOpener}, {"not_report_before", fNotReport},
+		{"sentence_openers", fSentOpener},
 	} {
 		for _, id := range c.wordSet(l.name) {
 			out[id] |= l.flag
@@ -180,6 +181,7 @@ func (e *Engine) classifyFolded(clean string) Result {
 	defer e.posts.Put(p)
 	p.toks, p.hashtags = e.a.tokenizeWith(p.text, p.toks, p.hashtags, &p.words)
 	e.flagWords(p.toks)
+	splitRunOnSentences(p.toks, p.text)
 	if !e.isEnglish(p) {
 		return emptyResult(clean, false)
 	}
