@@ -32,6 +32,7 @@ type Record struct {
 	Speaker           classifiers.SpeakerResult `json:"speaker"`
 	Labels            classifiers.Labels        `json:"labels"`
 	LexiconVersion    string                    `json:"lexicon_version"`
+	ModelVersion      string                    `json:"model_version"`
 	ClassifierVersion string                    `json:"classifier_version"`
 	ProcessedAt       time.Time                 `json:"processed_at"`
 	Source            Origin                    `json:"source"`
@@ -47,6 +48,23 @@ type Record struct {
 type Classifier interface {
 	Classify(text string) classifiers.Result
 	LexiconVersion() string
+}
+
+// NoModel is the model_version of records labeled by the rules alone.
+const NoModel = "none"
+
+// ModelVersioner is implemented by classifiers with a learned layer (classifiers/model):
+// their model's content hash goes into every record as model_version.
+type ModelVersioner interface {
+	ModelVersion() string
+}
+
+// modelVersion is c's model version, or NoModel for a rules-only classifier.
+func modelVersion(c Classifier) string {
+	if mv, ok := c.(ModelVersioner); ok {
+		return mv.ModelVersion()
+	}
+	return NoModel
 }
 
 // Labeler is the one code path, shared by the streaming worker and the offline commands, that
@@ -80,6 +98,7 @@ func (l *Labeler) LabelPost(post Post, origin Origin) Record {
 		Speaker:           res.Speaker,
 		Labels:            res.Labels,
 		LexiconVersion:    l.Classifier.LexiconVersion(),
+		ModelVersion:      modelVersion(l.Classifier),
 		ClassifierVersion: classifiers.Version,
 		ProcessedAt:       l.now(),
 		Source:            origin,

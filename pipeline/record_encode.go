@@ -36,7 +36,7 @@ func AppendRecord(b []byte, r *Record) ([]byte, error) {
 }
 
 func recordSizeHint(r *Record) int {
-	n := 640 + len(r.ID) + len(r.Text) + len(r.Post) + len(r.LexiconVersion) + len(r.Source.Topic) + len(r.Source.File)
+	n := 640 + len(r.ID) + len(r.Text) + len(r.Post) + len(r.LexiconVersion) + len(r.ModelVersion) + len(r.Source.Topic) + len(r.Source.File)
 	n += evidenceSize(r.Speaker.Evidence)
 	l := &r.Labels
 	for _, lr := range [...]*classifiers.LabelResult{&l.Empathy, &l.Anger, &l.PrivilegeFramed, &l.DisadvantageFramed, &l.Spokesperson} {
@@ -95,6 +95,8 @@ func appendRecord(b []byte, r *Record) (_ []byte, ok bool) {
 	}
 	b = append(b, `},"lexicon_version":`...)
 	b = appendString(b, r.LexiconVersion)
+	b = append(b, `,"model_version":`...)
+	b = appendString(b, r.ModelVersion)
 	b = append(b, `,"classifier_version":`...)
 	b = appendString(b, r.ClassifierVersion)
 	b = append(b, `,"processed_at":`...)

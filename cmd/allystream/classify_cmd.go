@@ -58,7 +58,7 @@ func classifyCommand(ctx context.Context, env *environment, args []string) error
 	if err != nil {
 		return err
 	}
-	labeler, err := newOfflineLabeler(cfg.lexicons, cfg.limits)
+	labeler, err := newOfflineLabeler(cfg.lexicons, "", cfg.limits, env.stderr)
 	if err != nil {
 		return err
 	}

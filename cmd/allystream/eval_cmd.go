@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
-	"github.com/allystream/allystream/classifiers"
 	"github.com/allystream/allystream/internal/eval"
-	"github.com/allystream/allystream/lexicons"
 	"github.com/allystream/allystream/pipeline"
 )
 
@@ -19,7 +18,17 @@ type evalConfig struct {
 	json          bool
 	disagreements string
 	lexicons      string
+	model         string
 	mapping       eval.Mapping
+	cv            cvFlag
+	aux           []string
+	auxMap        eval.Mapping
+	texts         string
+	seed          int64
+	features      string
+	l2            float64
+	foldsBySource bool
+	rulePenalty   float64
 	by            string
 }
 
@@ -29,11 +38,14 @@ func evalCommand(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	gold, err := readGoldFile(cfg.gold, cfg.mapping)
+	if cfg.cv.folds != 0 {
+		return evalCrossValidated(env, cfg)
+	}
+	gold, err := readGoldWithTexts(cfg.gold, cfg.mapping, cfg.texts)
 	if err != nil {
 		return err
 	}
-	labeler, err := newOfflineLabeler(cfg.lexicons, pipeline.DefaultLimits())
+	labeler, err := newOfflineLabeler(cfg.lexicons, cfg.model, pipeline.DefaultLimits(), env.stderr)
 	if err != nil {
 		return err
 	}
@@ -60,10 +72,20 @@ func parseEvalFlags(env *environment, args []string) (evalConfig, error) {
 	fs.BoolVar(&cfg.json, "json", false, "print the report as JSON instead of tables")
 	fs.StringVar(&cfg.disagreements, "disagreements", "", "write every miss (FP/FN per label, speaker mismatch) as JSONL to `file`")
 	fs.StringVar(&cfg.lexicons, "lexicons", "", "lexicon override `dir` (default: the embedded lexicons)")
+	fs.StringVar(&cfg.model, "model", "", modelFlagUsage)
+	fs.Var(&cfg.cv, "cv", "cross-validate the learned layer on the gold file: `K` stratified folds, or \"source\" for leave-one-source-out")
+	fs.Var((*stringList)(&cfg.aux), "aux", "with --cv: auxiliary coded `file` in every training side (repeatable)")
+	fs.Var(&cfg.auxMap, "aux-map", "with --cv: read an auxiliary label from another field, `field=label`")
+	fs.StringVar(&cfg.texts, "texts", "", "JSONL `file` of {id,text} for gold lines that hold only ids and codes")
+	fs.Int64Var(&cfg.seed, "seed", 1, "with --cv: seed for folds")
+	fs.Float64Var(&cfg.l2, "l2", 1e-3, "with --cv: L2 penalty")
+	fs.Float64Var(&cfg.rulePenalty, "rule-penalty", 0.1, "with --cv: L2 multiplier for rule and context features")
+	fs.BoolVar(&cfg.foldsBySource, "folds-by-source", true, "with --cv: each fold's training calibrates on leave-one-source-out folds")
+	fs.StringVar(&cfg.features, "features", "words,stems,bigrams,rules,context", "with --cv: feature `families` to train with")
 	fs.StringVar(&cfg.by, "by", "", "also score each value of a gold metadata `field` separately (e.g. platform)")
 	fs.Var(&cfg.mapping, "map", "read a label from a differently named gold field, `field=label` (repeatable, e.g. caring=empathy)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: allystream eval --gold FILE [--json] [--disagreements FILE] [--lexicons DIR] [--map field=label] [--by field]")
+		fmt.Fprintln(fs.Output(), "usage: allystream eval --gold FILE [--json] [--disagreements FILE] [--lexicons DIR] [--model DIR|none] [--map field=label] [--by field]\n       allystream eval --gold FILE --cv K|source [--aux FILE] [--texts FILE] [--json]")
 		fmt.Fprintln(fs.Output(), "With --by and --json the output is {\"overall\": REPORT, \"by\": FIELD, \"groups\": [{\"value\", \"report\"}...]}.")
 		fs.PrintDefaults()
 	}
@@ -92,18 +114,15 @@ func readGoldFile(path string, m eval.Mapping) ([]eval.Gold, error) {
 	return gold, nil
 }
 
-// newOfflineLabeler loads the lexicons (embedded, plus overrides in dir when not empty) and
-// returns the Labeler the offline commands share with the streaming worker.
-func newOfflineLabeler(dir string, limits pipeline.Limits) (*pipeline.Labeler, error) {
-	set, err := lexicons.Load(dir)
+// newOfflineLabeler returns the Labeler the offline commands share with the streaming
+// worker: the lexicons (embedded, plus overrides in dir when not empty) and the model named
+// by modelSpec (see newClassifier).
+func newOfflineLabeler(dir, modelSpec string, limits pipeline.Limits, warn io.Writer) (*pipeline.Labeler, error) {
+	c, err := newClassifier(dir, modelSpec, warn)
 	if err != nil {
-		return nil, fmt.Errorf("load lexicons: %w", err)
+		return nil, err
 	}
-	engine, err := classifiers.New(set)
-	if err != nil {
-		return nil, fmt.Errorf("build classifiers: %w", err)
-	}
-	return &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: limits}, Classifier: engine}, nil
+	return &pipeline.Labeler{Decoder: pipeline.JSONDecoder{Limits: limits}, Classifier: c}, nil
 }
 
 func writeDisagreements(path string, r *eval.Report) error {

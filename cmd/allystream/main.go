@@ -40,6 +40,7 @@ func commands() map[string]command {
 		"classify": {"label a JSONL file offline (no Kafka) to JSONL or CSV", classifyCommand},
 		"eval":     {"score the classifiers against a hand-coded gold file", evalCommand},
 		"lexicons": {"lint or show lexicon files (lexicons lint DIR | lexicons show)", lexiconsCommand},
+		"train":    {"train the learned layer on coded JSONL and write a model directory", trainCommand},
 	}
 }
 
