@@ -19,7 +19,8 @@ type crule struct {
 // celem is a compiled pattern element.
 type celem struct {
 	kind lexicons.ElemKind
-	set  *seqSet // words and lists
+	set  *seqSet // words and lists, with their inflections (inflect.go)
+	join *seqSet // the same as written, for the space-less forms hashtags are matched to
 	tag  string  // part-of-speech prefix
 }
 
@@ -36,11 +37,14 @@ type cpattern struct {
 // analyzer that tokenizes posts, so "can't" in a lexicon matches "can't" in a post. It
 // interns every lexicon word into its vocabulary and collects the pattern index.
 type compiler struct {
-	a     *analyzer
-	lists map[string]*seqSet
-	set   *lexicons.Set
-	vocab *vocabulary
-	index indexBuilder
+	a           *analyzer
+	lists       map[string]*seqSet // word lists as written
+	inflected   map[string]*seqSet // word lists with their inflections, for patterns
+	uninflected map[string]bool    // words never inflected (uninflected.txt)
+	known       map[string]bool    // every word the lexicons name (loadKnown)
+	set         *lexicons.Set
+	vocab       *vocabulary
+	index       indexBuilder
 }
 
 // words tokenizes a lexicon phrase into the ids of the token norms a post would have. A
@@ -74,19 +78,53 @@ func (c *compiler) list(name string) *seqSet {
 	return s
 }
 
+// inflectedList is list name with the inflections of its entries, for patterns.
+func (c *compiler) inflectedList(name string) *seqSet {
+	if s, ok := c.inflected[name]; ok {
+		return s
+	}
+	if c.uninflected["list:"+name] {
+		return c.list(name)
+	}
+	b, seen := seqBuilder{}, map[string]bool{}
+	if l := c.set.List(name); l != nil {
+		for _, e := range l.Entries {
+			c.inflectedSeqs(b, seen, c.words(e.Text), true)
+		}
+	}
+	s := b.build()
+	if c.inflected == nil {
+		c.inflected = map[string]*seqSet{}
+	}
+	c.inflected[name] = s
+	return s
+}
+
+// loadUninflected reads the words never inflected.
+func (c *compiler) loadUninflected() {
+	c.uninflected = map[string]bool{}
+	if l := c.set.List("uninflected"); l != nil {
+		for _, e := range l.Entries {
+			c.uninflected[e.Text] = true
+		}
+	}
+}
+
 func (c *compiler) pattern(p lexicons.Pattern, r *crule, with bool) *cpattern {
 	cp := &cpattern{rule: r, with: with, ref: p.Pos.String() + " " + r.ID}
 	for _, e := range p.Elems {
 		ce := celem{kind: e.Kind, tag: e.Tag}
 		switch e.Kind {
 		case lexicons.ElemWords:
-			b := seqBuilder{}
+			b, plain, seen := seqBuilder{}, seqBuilder{}, map[string]bool{}
 			for _, alt := range e.Alts {
-				b.add(c.words(alt))
+				seq := c.words(alt)
+				plain.add(seq)
+				c.inflectedSeqs(b, seen, seq, len(p.Elems) == 1)
 			}
-			ce.set = b.build()
+			ce.set, ce.join = b.build(), plain.build()
 		case lexicons.ElemList:
-			ce.set = c.list(e.List)
+			ce.set, ce.join = c.inflectedList(e.List), c.list(e.List)
 		}
 		cp.elems = append(cp.elems, ce)
 	}
@@ -117,8 +155,8 @@ func joinedForms(p *cpattern, words []string) []string {
 	forms := []string{""}
 	var b strings.Builder
 	for _, e := range p.elems {
-		next := make([]string, 0, len(forms)*e.set.size)
-		for _, seqs := range e.set.seqs {
+		next := make([]string, 0, len(forms)*e.join.size)
+		for _, seqs := range e.join.seqs {
 			for _, seq := range seqs {
 				b.Reset()
 				for _, id := range seq {
@@ -141,10 +179,10 @@ func joinedForms(p *cpattern, words []string) []string {
 func joinableWithin(p *cpattern, limit int) bool {
 	n := 1
 	for _, e := range p.elems {
-		if e.set == nil {
+		if e.join == nil {
 			return false
 		}
-		if n *= e.set.size; n > limit {
+		if n *= e.join.size; n > limit {
 			return false
 		}
 	}

@@ -9,7 +9,10 @@ const (
 )
 
 // negated reports whether a negator stands within negWindow words before token s, in the
-// same clause, and is not part of a fixed phrase such as "not only".
+// same clause, and is not part of a fixed phrase such as "not only". A word that opens a
+// new clause (clause_openers: "and", "because", "how") ends the search: in "I can't
+// believe how outrageous this is" and "I don't know why, and I'm furious" nothing negates
+// the cue.
 func (e *Engine) negated(p *post, s int) bool {
 	clause := p.toks[s].clause
 	words := 0
@@ -20,6 +23,9 @@ func (e *Engine) negated(p *post, s int) bool {
 		}
 		if t.kind != tokWord {
 			continue
+		}
+		if t.flags&fOpener != 0 {
+			return false
 		}
 		words++
 		if e.isNegator(t) && !(i+1 < len(p.toks) && p.toks[i+1].flags&fNegException != 0) {
@@ -56,11 +62,34 @@ func (e *Engine) reported(p *post, s int) bool {
 		if t.flags&fSubject != 0 {
 			return false
 		}
-		if t.flags&fReporting != 0 {
+		if t.flags&fReporting != 0 && !notReport(p, i) {
 			return !e.firstPersonBefore(p, i)
 		}
 	}
 	return false
+}
+
+// notReport reports whether the reporting verb at token i reports no speech: after a
+// determiner it is an adjective ("the reported hate crimes"), after a passive auxiliary it
+// names the act of reporting someone ("he was reported to HR"), unless "that" follows
+// ("it was reported that…").
+func notReport(p *post, i int) bool {
+	prev := prevWord(p, i)
+	if prev < 0 || p.toks[prev].flags&fNotReport == 0 {
+		return false
+	}
+	next := nextWord(p, i)
+	return next < 0 || !p.toks[next].reads("that")
+}
+
+// nextWord returns the word token after i in the same clause, or -1.
+func nextWord(p *post, i int) int {
+	for j := i + 1; j < len(p.toks) && p.toks[j].clause == p.toks[i].clause; j++ {
+		if p.toks[j].kind == tokWord {
+			return j
+		}
+	}
+	return -1
 }
 
 // firstPersonBefore reports whether the word just before token i is first person ("I said").
@@ -101,8 +130,10 @@ func (e *Engine) pronounSubject(p *post, s int) (decided, mine bool) {
 		words++
 		switch {
 		case t.flags&fPossessive != 0 && i+1 < s:
-			// "my sister was furious": a possessive before a noun names someone else
-			return true, false
+			// "my sister was furious": a possessive before a noun names someone else, but
+			// "my heart is so angry", "my blood is boiling": a part of the writer's self
+			next := nextWord(p, i)
+			return true, next >= 0 && p.toks[next].flags&fSelfPart != 0
 		case t.flags&fFirst != 0:
 			return true, true
 		case t.flags&fThird != 0:

@@ -82,6 +82,9 @@ func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 			continue
 		}
 		d := tokenGap(h, *o)
+		if h.p.rule.Target && isAgent(p, h, *o) {
+			continue
+		}
 		if d >= 0 && d <= h.p.rule.Window && d < bestDist {
 			best, bestDist = i, d
 		}
@@ -105,6 +108,29 @@ func (e *Engine) pairNear(p *post, h hit, lc *labelCues) {
 	e.accept(p, c, lc)
 }
 
+// isAgent reports whether match-side hit h is the agent of with-side hit w: it follows w
+// and stands right after "by", or "by" and a determiner ("killed by police", "attacked by
+// the immigrants").
+func isAgent(p *post, h, w hit) bool {
+	if w.e > h.s {
+		return false
+	}
+	for i, words := h.s-1, 0; i >= w.e && words < 2; i-- {
+		t := &p.toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		switch {
+		case t.reads("by"):
+			return true
+		case t.flags&fNotReport == 0:
+			return false
+		}
+	}
+	return false
+}
+
 // tokenGap is the number of tokens between two hits, or -1 when they overlap.
 func tokenGap(a, b hit) int {
 	switch {
@@ -116,14 +142,29 @@ func tokenGap(a, b hit) int {
 	return -1
 }
 
-// sentenceStart reports whether token s opens its sentence: only links, @mentions and
-// punctuation stand before it in the sentence.
+// sentenceStart reports whether token s opens its sentence — only links, @mentions and
+// punctuation stand before it in the sentence — or an aside: it follows an opening
+// bracket, a comma or a dash ("I think (white guy here) that…", "Honestly, gay guy here,
+// and…", "[Black nurse, 11 years in]").
 func sentenceStart(p *post, s int) bool {
 	sent := p.toks[s].sent
 	for i := s - 1; i >= 0 && p.toks[i].sent == sent; i-- {
-		if k := p.toks[i].kind; k == tokWord || k == tokEmoji {
+		t := &p.toks[i]
+		if t.kind == tokWord || t.kind == tokEmoji {
 			return false
+		}
+		if t.kind == tokPunct && opensAside(p.text[t.start:t.end]) {
+			return true
 		}
 	}
 	return true
+}
+
+// opensAside reports punctuation after which an aside or a new clause starts.
+func opensAside(s string) bool {
+	switch s {
+	case "(", "[", ",", "—", "–", "--":
+		return true
+	}
+	return false
 }

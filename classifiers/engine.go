@@ -8,7 +8,7 @@ import (
 )
 
 // Version is the classifier version written into every record (semver).
-const Version = "0.5.1"
+const Version = "0.6.0"
 
 // Engine classifies posts. It is immutable after New and safe for concurrent use by many
 // goroutines.
@@ -21,6 +21,7 @@ type Engine struct {
 	thresholds [numLabels]float64
 	vocab      map[string]uint32 // every word the lexicons compare tokens against -> its id
 	flags      []wordFlag        // by word id: the word lists and index that hold the word
+	masks      []maskable        // the words writers mask, for masked.go
 	posts      sync.Pool         // *post working buffers, reused across calls
 }
 
@@ -35,7 +36,9 @@ func New(set *lexicons.Set) (*Engine, error) {
 	tagger := loadTaggerAsync()
 	a := &analyzer{}
 	e := &Engine{set: set, a: a, joined: map[string][]*cpattern{}}
-	c := &compiler{a: a, lists: map[string]*seqSet{}, set: set, vocab: newVocabulary()}
+	c := &compiler{a: a, lists: map[string]*seqSet{}, inflected: map[string]*seqSet{}, set: set, vocab: newVocabulary()}
+	c.loadUninflected()
+	c.loadKnown()
 	for i, name := range labelOrder {
 		l := set.Label(name)
 		if l == nil {
@@ -46,6 +49,7 @@ func New(set *lexicons.Set) (*Engine, error) {
 	}
 	e.index = c.index.build()
 	e.internVocabulary(c)
+	e.loadMaskable()
 	m := <-tagger
 	if m.err != nil {
 		return nil, fmt.Errorf("new classifier engine: load tagger: %w", m.err)
@@ -85,7 +89,9 @@ func wordFlags(c *compiler) map[uint32]wordFlag {
 	}{
 		{"english", fEnglish}, {"negators", fNegator}, {"negation_exceptions", fNegException},
 		{"first_person", fFirst}, {"third_person", fThird}, {"reporting_verbs", fReporting},
-		{"linking_verbs", fLinking}, {"caps_exempt", fCapsExempt},
+		{"linking_verbs", fLinking}, {"caps_exempt", fCapsExempt}, {"self_part", fSelfPart},
+		{"clause_openers", fOpener}, {"not_report_before", fNotReport},
+		{"sentence_openers", fSentOpener},
 	} {
 		for _, id := range c.wordSet(l.name) {
 			out[id] |= l.flag
@@ -104,9 +110,14 @@ func (e *Engine) flagWords(toks []token) {
 		t := &toks[i]
 		t.id = e.vocab[t.norm]
 		t.flags, t.altID, t.altFlags = e.flags[t.id], 0, 0
-		if t.alt != "" {
+		switch {
+		case t.alt != "":
 			t.altID = e.vocab[t.alt]
 			t.altFlags = e.flags[t.altID]
+		case t.id == 0 && t.kind == tokWord:
+			if t.altID = e.unmask(t.norm); t.altID != 0 {
+				t.altFlags = e.flags[t.altID]
+			}
 		}
 	}
 }
@@ -151,13 +162,26 @@ func (e *Engine) Classify(text string) (r Result) {
 }
 
 // classify labels a cleaned post; unlike Classify it lets a panic through, so the fuzz
-// test sees bugs.
+// test sees bugs. Invisible characters and full-width forms are folded first (fold.go);
+// the evidence of a folded post is mapped back to the cleaned text.
 func (e *Engine) classify(clean string) Result {
+	folded, offs := foldText(clean)
+	if offs == nil {
+		return e.classifyFolded(clean)
+	}
+	r := e.classifyFolded(folded)
+	unfoldResult(&r, clean, offs)
+	return r
+}
+
+// classifyFolded labels a cleaned and folded post.
+func (e *Engine) classifyFolded(clean string) Result {
 	r := emptyResult(clean, true)
 	p := e.getPost(clean)
 	defer e.posts.Put(p)
 	p.toks, p.hashtags = e.a.tokenizeWith(p.text, p.toks, p.hashtags, &p.words)
 	e.flagWords(p.toks)
+	splitRunOnSentences(p.toks, p.text)
 	if !e.isEnglish(p) {
 		return emptyResult(clean, false)
 	}

@@ -22,6 +22,9 @@ func (e *Engine) shoutCues(p *post, r *crule) []cue {
 	for i := range p.toks {
 		t := &p.toks[i]
 		switch {
+		case runStart >= 0 && shoutedPronoun(t):
+			n++
+			last = i
 		case !shoutable(t):
 		case t.caps:
 			if runStart < 0 {
@@ -43,12 +46,18 @@ func shoutable(t *token) bool {
 	return t.kind == tokWord && t.flags&fCapsExempt == 0 && t.hashtag == 0 && hasLetter(t.norm)
 }
 
+// shoutedPronoun reports an exempt acronym that is also an English word ("US", "IT",
+// "AM"): inside a run of shouted words it is shouted too ("THEY KEEP LYING TO US").
+func shoutedPronoun(t *token) bool {
+	return t.kind == tokWord && t.caps && t.hashtag == 0 && t.flags&fCapsExempt != 0 && t.flags&fEnglish != 0
+}
+
 // shoutWords counts the words of a post that count in a shouting run, so that a post with
 // fewer than a rule's MinWords is not scanned for runs.
 func shoutWords(p *post) int {
 	n := 0
 	for i := range p.toks {
-		if t := &p.toks[i]; t.caps && shoutable(t) {
+		if t := &p.toks[i]; t.caps && (shoutable(t) || shoutedPronoun(t)) {
 			n++
 		}
 	}

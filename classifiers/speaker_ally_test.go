@@ -37,7 +37,7 @@ func TestSpeakerAlly05(t *testing.T) {
 		{"straight man, complicity", "As a straight man I'm pissed at myself for staying quiet when my coworker was harassed.", RoleAlly, []string{"As a straight man", "pissed at myself"}},
 		{"white guy here, take direction", "White guy here. Follow the lead of Black organizers and show up and take direction.", RoleAlly, []string{"White guy here", "show up and take direction"}},
 		{"straight and married", "Straight and married, and I never once had to worry about holding hands in public. We need to protect queer couples.", RoleAlly, []string{"Straight and married", "never once had to"}},
-		{"born here, white", "born here, white, native English speaker. I have never been asked for my papers. Stand with immigrants.", RoleAlly, []string{"born here, white", "never been asked for my"}},
+		{"born here, white", "born here, white, native English speaker. I have never been asked for my papers. Stand with immigrants.", RoleAlly, []string{"white, native English speaker", "never been asked for my"}},
 		{"grew up middle class, spared", "I grew up middle class and I was spared so much. Black families deserve the same.", RoleAlly, []string{"I grew up middle class", "I was spared"}},
 		{"Christian here, own advantage", "Christian here. We have had it easy compared to our Muslim neighbors, and I'm sorry.", RoleAlly, []string{"Christian here", "had it easy"}},
 		{"welcome at our table", "As a straight guy, you're welcome at our table, always. Love to my gay friends.", RoleAlly, []string{"As a straight guy", "welcome at our table"}},

@@ -43,6 +43,10 @@ const (
 	fCapsExempt
 	fSubject    // a first-person subject pronoun: i, im, we
 	fPossessive // a first-person possessive: my, our
+	fSelfPart   // a part of the writer's self after "my": heart, blood, soul
+	fOpener     // a word that opens a new clause: and, because, how; negation stops there
+	fNotReport  // a word that makes a reporting verb after it no report: the, was
+	fSentOpener // a word that, capitalized after a lower-case word, opens a sentence
 )
 
 // is reports whether the token reads as the lexicon word with id w (not 0), allowing for

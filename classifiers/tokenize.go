@@ -203,7 +203,7 @@ func splitEmoji(toks []token, text string, s, e int) []token {
 			continue
 		}
 		if start < i {
-			toks = splitRunOn(toks, text, start, i)
+			toks = splitGlued(toks, text, start, i)
 		}
 		j := i + size
 		for j < e {
@@ -217,7 +217,7 @@ func splitEmoji(toks []token, text string, s, e int) []token {
 		i, start = j, j
 	}
 	if start < e {
-		toks = splitRunOn(toks, text, start, e)
+		toks = splitGlued(toks, text, start, e)
 	}
 	return toks
 }

@@ -41,6 +41,8 @@ func (r *nodeReader) parseRule(c *yaml.Node, f map[string]*yaml.Node, label stri
 	rule.WriterSubject = r.bool(f["writer_subject"], "writer_subject", false)
 	rule.SentenceStart = r.bool(f["sentence_start"], "sentence_start", false)
 	r.onlyFor(f, rule.Kind, "sentence_start", KindPhrase, KindPattern)
+	rule.Target = r.bool(f["target"], "target", false)
+	r.onlyFor(f, rule.Kind, "target", KindNear)
 	r.role(c, f["role"], rule)
 	r.kindFields(c, f, rule)
 	return rule

@@ -9,7 +9,7 @@ import (
 var fileFields = []string{"label", "threshold", "own_voice", "note", "rules"}
 
 var ruleFields = []string{"id", "kind", "weight", "role", "match", "with", "window", "scope",
-	"negatable", "own_voice", "writer_subject", "sentence_start", "min_words", "unless", "note", "disable"}
+	"negatable", "own_voice", "writer_subject", "sentence_start", "target", "min_words", "unless", "note", "disable"}
 
 // labelDoc is one parsed rules file, before it is merged into a Set.
 type labelDoc struct {

@@ -103,10 +103,14 @@ type Rule struct {
 	// SentenceStart: the cue counts only at the start of a sentence (links, @mentions and
 	// punctuation before it are skipped): "Black nurse, 11 years in." as a self-position.
 	SentenceStart bool
-	MinWords      int      // shout rules: minimum run of capitalised words
-	Unless        []string // shout rules: words that cancel the shout when in the run
-	Note          string
-	Pos           Pos
+	// Target (near rules): the match side must be the one the with side happens to, not its
+	// agent: a match right after "by" that follows the with side ("killed by police") does
+	// not pair with it.
+	Target   bool
+	MinWords int      // shout rules: minimum run of capitalised words
+	Unless   []string // shout rules: words that cancel the shout when in the run
+	Note     string
+	Pos      Pos
 }
 
 // Label is the rules file of one label.

@@ -32,6 +32,7 @@ type ruleSchema struct {
 	OwnVoice      bool     `yaml:"own_voice"`
 	WriterSubject bool     `yaml:"writer_subject"`
 	SentenceStart bool     `yaml:"sentence_start"`
+	Target        bool     `yaml:"target"`
 	MinWords      int      `yaml:"min_words"`
 	Unless        strOrSeq `yaml:"unless"`
 	Note          string   `yaml:"note"`
