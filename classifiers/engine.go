@@ -211,3 +211,15 @@ func emptyResult(text string, english bool) Result {
 	}
 	return r
 }
+
+// Threshold is the score at or above which the engine calls a label present; name is a
+// style label or "speaker" (the score at which a speaker role is assigned). ok is false
+// for any other name.
+func (e *Engine) Threshold(name string) (t float64, ok bool) {
+	for i, n := range labelOrder {
+		if n == name {
+			return e.thresholds[i], true
+		}
+	}
+	return 0, false
+}

@@ -224,3 +224,15 @@ func cmpDesc(a, b float64) int {
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Threshold is the score at or above which this classifier calls a label present: the
+// model decision's calibrated threshold where the model decides, else the rule engine's.
+// name is a style label or "speaker"; ok is false for any other name.
+func (c *Classifier) Threshold(name string) (t float64, ok bool) {
+	for k, label := range classifiers.LabelNames() {
+		if label == name && c.learned(c.labels[k]) {
+			return c.model.manifest.Decisions[c.labels[k]].Threshold, true
+		}
+	}
+	return c.engine.Threshold(name)
+}

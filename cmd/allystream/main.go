@@ -41,6 +41,7 @@ func commands() map[string]command {
 		"eval":     {"score the classifiers against a hand-coded gold file", evalCommand},
 		"lexicons": {"lint or show lexicon files (lexicons lint DIR | lexicons show)", lexiconsCommand},
 		"train":    {"train the learned layer on coded JSONL and write a model directory", trainCommand},
+		"suggest":  {"list the uncoded posts that would teach the model most, as a coding batch", suggestCommand},
 	}
 }
 

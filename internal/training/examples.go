@@ -25,24 +25,53 @@ type Texts map[string]string
 // ReadTexts reads a JSONL file of {"id","text"} lines (such as the shared pool). Every
 // error names its line.
 func ReadTexts(path string) (Texts, error) {
+	posts, err := ReadPosts(path)
+	if err != nil {
+		return nil, err
+	}
+	t := make(Texts, len(posts))
+	for _, p := range posts {
+		t[p.ID] = p.Text
+	}
+	return t, nil
+}
+
+// Post is one line of a post file such as the shared pool.
+type Post struct {
+	ID, Text string
+	// Source is the line's "source" field, "" when it has none.
+	Source string
+}
+
+// ReadPosts reads a JSONL file of {"id","text"[,"source"]} lines, in file order. Every
+// error names the file and its line; a line without an id is an error.
+func ReadPosts(path string) ([]Post, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read texts: %w", err)
+		return nil, fmt.Errorf("read posts: %w", err)
 	}
 	defer f.Close()
-	t := Texts{}
+	var posts []Post
 	err = eachLine(f, func(line int, b []byte) error {
 		var p struct {
-			ID   json.RawMessage `json:"id"`
-			Text string          `json:"text"`
+			ID     json.RawMessage `json:"id"`
+			Text   string          `json:"text"`
+			Source string          `json:"source"`
 		}
 		if err := json.Unmarshal(b, &p); err != nil {
 			return fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		t[idString(p.ID)] = p.Text
+		id := idString(p.ID)
+		if id == "" || id == "null" {
+			return fmt.Errorf("%s:%d: no id", path, line)
+		}
+		posts = append(posts, Post{ID: id, Text: p.Text, Source: p.Source})
 		return nil
 	})
-	return t, err
+	if err != nil {
+		return nil, fmt.Errorf("read posts: %w", err)
+	}
+	return posts, nil
 }
 
 // idString renders a JSON id (string or number) as the gold reader does.
