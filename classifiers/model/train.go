@@ -43,6 +43,10 @@ type TrainConfig struct {
 	// MinPositives is the fewest coded positives a decision is learned from; below it the
 	// decision stays with the rules. Default: 15.
 	MinPositives int
+	// MinGain is how much out-of-fold F1 the model must gain over the rules for a decision
+	// to become the model's: a tie or a gain inside the folds' noise keeps the rules, which
+	// are simpler to explain. Default: 0.02; a negative value asks for no margin.
+	MinGain float64
 	// AuxWeight is the weight of an auxiliary example. Default: 0.3.
 	AuxWeight float64
 	// Seed makes folds and shuffles reproducible. Default: 1.
@@ -59,6 +63,7 @@ func (c TrainConfig) withDefaults() TrainConfig {
 	setDefault(&c.L2, 1e-3)
 	setDefault(&c.RulePenalty, 0.1)
 	setDefault(&c.AuxWeight, 0.3)
+	setDefault(&c.MinGain, 0.02)
 	setDefaultInt(&c.Iterations, 200)
 	setDefaultInt(&c.Folds, 5)
 	setDefaultInt(&c.MinCount, 2)
@@ -161,8 +166,9 @@ func trainDecision(ds *dataset, name string, cfg TrainConfig) (Decision, lrFit) 
 	d.Threshold, d.CV = chooseThreshold(probs, set.primaryY())
 	_, d.CV.Folds = set.folds(ds, cfg.Folds, cfg.Seed, cfg.FoldBySource)
 	d.CV.RulesF1 = set.rulesF1(ds)
-	if d.CV.ModelF1 <= d.CV.RulesF1 {
-		d.Why = fmt.Sprintf("out-of-fold F1 %.3f, rules %.3f: the rules decide", d.CV.ModelF1, d.CV.RulesF1)
+	if d.CV.ModelF1 < d.CV.RulesF1+max(cfg.MinGain, 0) || d.CV.ModelF1 == 0 {
+		d.Why = fmt.Sprintf("out-of-fold F1 %.3f, rules %.3f (a model must gain %.3f): the rules decide",
+			d.CV.ModelF1, d.CV.RulesF1, max(cfg.MinGain, 0))
 		return d, lrFit{}
 	}
 	d.Mode = ModeModel

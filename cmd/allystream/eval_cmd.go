@@ -24,11 +24,7 @@ type evalConfig struct {
 	aux           []string
 	auxMap        eval.Mapping
 	texts         string
-	seed          int64
-	features      string
-	l2            float64
-	foldsBySource bool
-	rulePenalty   float64
+	train         trainFlags
 	by            string
 }
 
@@ -77,11 +73,7 @@ func parseEvalFlags(env *environment, args []string) (evalConfig, error) {
 	fs.Var((*stringList)(&cfg.aux), "aux", "with --cv: auxiliary coded `file` in every training side (repeatable)")
 	fs.Var(&cfg.auxMap, "aux-map", "with --cv: read an auxiliary label from another field, `field=label`")
 	fs.StringVar(&cfg.texts, "texts", "", "JSONL `file` of {id,text} for gold lines that hold only ids and codes")
-	fs.Int64Var(&cfg.seed, "seed", 1, "with --cv: seed for folds")
-	fs.Float64Var(&cfg.l2, "l2", 1e-3, "with --cv: L2 penalty")
-	fs.Float64Var(&cfg.rulePenalty, "rule-penalty", 0.1, "with --cv: L2 multiplier for rule and context features")
-	fs.BoolVar(&cfg.foldsBySource, "folds-by-source", true, "with --cv: each fold's training calibrates on leave-one-source-out folds")
-	fs.StringVar(&cfg.features, "features", "words,stems,bigrams,rules,context", "with --cv: feature `families` to train with")
+	cfg.train.register(fs, "with --cv: ")
 	fs.StringVar(&cfg.by, "by", "", "also score each value of a gold metadata `field` separately (e.g. platform)")
 	fs.Var(&cfg.mapping, "map", "read a label from a differently named gold field, `field=label` (repeatable, e.g. caring=empathy)")
 	fs.Usage = func() {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/allystream/allystream/classifiers/model"
 	"github.com/allystream/allystream/internal/crossval"
 	"github.com/allystream/allystream/internal/eval"
 	"github.com/allystream/allystream/internal/training"
@@ -48,12 +47,11 @@ func evalCrossValidated(env *environment, cfg evalConfig) error {
 	if err != nil {
 		return err
 	}
-	fc, err := model.ParseFeatures(cfg.features)
+	tc, err := cfg.train.config()
 	if err != nil {
-		return fmt.Errorf("%w: --features: %v", errUsage, err)
+		return err
 	}
-	tc := model.TrainConfig{Seed: cfg.seed, Features: &fc, L2: cfg.l2, RulePenalty: cfg.rulePenalty, FoldBySource: cfg.foldsBySource}
-	res, err := crossval.Run(engine, gold, aux, crossval.Config{Folds: cfg.cv.folds, Train: tc, Seed: cfg.seed})
+	res, err := crossval.Run(engine, gold, aux, crossval.Config{Folds: cfg.cv.folds, Train: tc, Seed: tc.Seed})
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ type trainConfig struct {
 	gold, aux []string
 	auxMap    eval.Mapping
 	texts     string
-	features  string
+	flags     trainFlags
 	out       string
 	lexicons  string
 	train     model.TrainConfig
@@ -109,15 +109,7 @@ func parseTrainFlags(env *environment, args []string) (trainConfig, error) {
 	fs.StringVar(&cfg.texts, "texts", "", "JSONL `file` of {id,text} that supplies the text of gold lines that hold only ids and codes")
 	fs.StringVar(&cfg.out, "out", "", "model `dir` to write (required)")
 	fs.StringVar(&cfg.lexicons, "lexicons", "", "lexicon override `dir` (default: the embedded lexicons)")
-	fs.Float64Var(&cfg.train.L2, "l2", 1e-3, "L2 penalty on the weights")
-	fs.Float64Var(&cfg.train.RulePenalty, "rule-penalty", 0.1, "L2 multiplier for the rule and context features (text features get --l2)")
-	fs.IntVar(&cfg.train.Iterations, "iterations", 200, "L-BFGS iterations per fit, at most")
-	fs.IntVar(&cfg.train.Folds, "folds", 5, "folds for out-of-fold calibration and thresholds")
-	fs.IntVar(&cfg.train.MinPositives, "min-positives", 15, "fewest coded positives a decision is learned from (else the rules decide)")
-	fs.Float64Var(&cfg.train.AuxWeight, "aux-weight", 0.3, "weight of an auxiliary example")
-	fs.Int64Var(&cfg.train.Seed, "seed", 1, "seed for folds and shuffles")
-	fs.BoolVar(&cfg.train.FoldBySource, "folds-by-source", true, "calibrate and choose thresholds and modes on leave-one-source-out folds (gold lines' \"source\")")
-	fs.StringVar(&cfg.features, "features", "words,stems,bigrams,rules,context", "feature `families` to train with")
+	cfg.flags.register(fs, "")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: allystream train --gold FILE [--gold FILE...] [--aux FILE --aux-map field=label] [--texts FILE] --out DIR")
 		fmt.Fprintln(fs.Output(), "Trains one calibrated logistic regression per label and speaker role on the rules' output,")
@@ -127,11 +119,10 @@ func parseTrainFlags(env *environment, args []string) (trainConfig, error) {
 	if err := parseFlags(fs, env, args); err != nil {
 		return cfg, err
 	}
-	fc, err := model.ParseFeatures(cfg.features)
-	if err != nil {
-		return cfg, fmt.Errorf("%w: --features: %v", errUsage, err)
+	var err error
+	if cfg.train, err = cfg.flags.config(); err != nil {
+		return cfg, err
 	}
-	cfg.train.Features = &fc
 	switch {
 	case fs.NArg() > 0:
 		return cfg, fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
