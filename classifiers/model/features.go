@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/allystream/allystream/classifiers"
 )
@@ -17,6 +18,11 @@ type FeatureConfig struct {
 	Stems bool `json:"stems"`
 	// Bigrams adds adjacent word pairs ("b:my heart"). Default: true.
 	Bigrams bool `json:"bigrams"`
+	// Chars adds the character 4-grams of each word of three or more letters, with "<" and
+	// ">" marking its edges ("c:<fur", "c:ious", "c:ous>"): they carry inflections,
+	// misspellings and stretched words ("furiousss") that a word feature misses.
+	// Default: false (DefaultFeatures leaves it out; ParseFeatures takes "chars").
+	Chars bool `json:"chars,omitempty"`
 	// Rules adds the rule engine's output: each rule that fired ("rule:anger.outrage"), each
 	// label's score and present flag, and the speaker role. Default: true.
 	Rules bool `json:"rules"`
@@ -44,6 +50,7 @@ type extraction struct {
 	tok   tokenizer
 	feats []feature
 	name  []byte
+	offs  []int // rune offsets of a word, for character n-grams
 	// names, when not nil, collects the name of every rule and context feature added
 	// (training needs names; classifying does not).
 	names map[uint64]string
@@ -81,6 +88,9 @@ func (x *extraction) textFeatures(cfg FeatureConfig) {
 				span(hashJoin(hashString("s:"), s))
 			}
 		}
+		if cfg.Chars && !tk.emoji && !tk.hashtag {
+			x.charGrams(form, tk.start, tk.end)
+		}
 		if cfg.Bigrams && prev >= 0 && !tk.hashtag && !t.toks[prev].hashtag {
 			h := hashJoin(hashJoin(hashString("b:"), t.form(prev)), space)
 			x.add(hashJoin(h, form), 1, t.toks[prev].start, tk.end)
@@ -90,6 +100,31 @@ func (x *extraction) textFeatures(cfg FeatureConfig) {
 }
 
 var space = []byte{' '}
+
+// charGramSize is the length in runes of a character n-gram, edge marks included.
+const charGramSize = 4
+
+// charGrams adds the character 4-grams of one word (edge-marked) as features of its span.
+func (x *extraction) charGrams(form []byte, start, end int32) {
+	x.name = append(append(append(x.name[:0], '<'), form...), '>')
+	x.offs = charGramOffsets(x.name, x.offs[:0])
+	for i := 0; i+charGramSize < len(x.offs); i++ {
+		x.add(hashJoin(hashString("c:"), x.name[x.offs[i]:x.offs[i+charGramSize]]), 1, start, end)
+	}
+}
+
+// charGramOffsets appends to offs the byte offset of every rune of the edge-marked word w
+// and then len(w), so that w[offs[i]:offs[i+charGramSize]] are its n-grams; it appends
+// nothing when the word proper has fewer than three runes.
+func charGramOffsets(w []byte, offs []int) []int {
+	if utf8.RuneCount(w) < 5 {
+		return offs
+	}
+	for i := range string(w) {
+		offs = append(offs, i)
+	}
+	return append(offs, len(w))
+}
 
 // ruleFeatures adds what the rule engine found.
 func (x *extraction) ruleFeatures(res *classifiers.Result) {
@@ -257,12 +292,30 @@ func (x *extraction) addName(name string, v float32, start, end int32) {
 func featureName(text string, f feature) string {
 	var t tokenizer
 	t.tokenize(text[f.start:f.end])
+	if name, ok := charGramName(&t, f.hash); ok {
+		return name
+	}
 	for _, prefix := range []string{"w:", "s:", "h:", "b:"} {
 		if name, ok := nameFor(&t, prefix, f.hash); ok {
 			return name
 		}
 	}
 	return ""
+}
+
+// charGramName finds the character n-gram of a one-word span that hashes to want.
+func charGramName(t *tokenizer, want uint64) (string, bool) {
+	if len(t.toks) != 1 {
+		return "", false
+	}
+	w := append(append([]byte{'<'}, t.form(0)...), '>')
+	offs := charGramOffsets(w, nil)
+	for i := 0; i+charGramSize < len(offs); i++ {
+		if name := "c:" + string(w[offs[i]:offs[i+charGramSize]]); hashString(name) == want {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // nameFor returns the name with prefix that the span's tokens hash to want.
@@ -293,12 +346,14 @@ func ParseFeatures(spec string) (FeatureConfig, error) {
 			fc.Stems = true
 		case "bigrams":
 			fc.Bigrams = true
+		case "chars":
+			fc.Chars = true
 		case "rules":
 			fc.Rules = true
 		case "context":
 			fc.Context = true
 		default:
-			return fc, fmt.Errorf("unknown feature family %q (want words, stems, bigrams, rules, context)", name)
+			return fc, fmt.Errorf("unknown feature family %q (want words, stems, bigrams, chars, rules, context)", name)
 		}
 	}
 	return fc, nil

@@ -61,8 +61,10 @@ func TestStem(t *testing.T) {
 func TestFeatureNamesMatchHashes(t *testing.T) {
 	var x extraction
 	x.names = map[uint64]string{}
-	res := classifiers.Result{Text: "My heart breaks for #BLM families, they're hurting"}
-	x.extract(DefaultFeatures(), &res)
+	res := classifiers.Result{Text: "My heart breaks for #BLM families, they're hurting, so müde"}
+	all := DefaultFeatures()
+	all.Chars = true
+	x.extract(all, &res)
 	seen := map[string]bool{}
 	for _, f := range x.feats {
 		if f.start < 0 {
@@ -74,7 +76,8 @@ func TestFeatureNamesMatchHashes(t *testing.T) {
 		}
 		seen[name] = true
 	}
-	for _, want := range []string{"w:heart", "b:my heart", "h:blm", "w:blm", "s:hurt", "w:they're"} {
+	for _, want := range []string{"w:heart", "b:my heart", "h:blm", "w:blm", "s:hurt", "w:they're",
+		"c:<hea", "c:eart", "c:art>", "c:<müd", "c:müde", "c:üde>"} {
 		if !seen[want] {
 			t.Errorf("no feature %q among %v", want, seen)
 		}
@@ -85,6 +88,9 @@ func TestParseFeatures(t *testing.T) {
 	fc, err := ParseFeatures("rules, words")
 	if err != nil || !fc.Rules || !fc.Words || fc.Bigrams {
 		t.Fatalf("ParseFeatures = %+v, %v", fc, err)
+	}
+	if fc, err := ParseFeatures("chars"); err != nil || !fc.Chars || DefaultFeatures().Chars {
+		t.Errorf("chars: %+v, %v; want chars on only when asked for", fc, err)
 	}
 	if _, err := ParseFeatures("rules,vibes"); err == nil {
 		t.Fatal("an unknown family was accepted")

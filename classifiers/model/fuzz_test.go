@@ -16,13 +16,18 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		var x extraction
 		res := classifiers.Result{Text: text}
-		x.extract(DefaultFeatures(), &res)
+		all := DefaultFeatures()
+		all.Chars = true
+		x.extract(all, &res)
 		for _, ft := range x.feats {
 			if ft.start < 0 {
 				continue
 			}
 			if ft.start > ft.end || int(ft.end) > len(text) {
 				t.Fatalf("span %d..%d outside %d bytes", ft.start, ft.end, len(text))
+			}
+			if name := featureName(text, ft); name == "" || hashString(name) != ft.hash {
+				t.Fatalf("feature at %d..%d of %q: name %q does not hash back", ft.start, ft.end, text, name)
 			}
 		}
 	})
